@@ -1,0 +1,220 @@
+package io.newsflow.publish;
+
+import io.newsflow.publish.health.PublisherHealth;
+import io.newsflow.publish.health.PublisherMetrics;
+import io.newsflow.publish.route.ArticleRouter;
+import io.newsflow.publish.route.OutputRecords;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Consume-transform-produce with Kafka transactions: each poll's records, everything they turn into, and the
+ * consumer offsets after them are committed in one transaction (offsets via sendOffsetsToTransaction with the
+ * consumer's group metadata, so a zombie from an older group generation is fenced). A read_committed consumer
+ * downstream therefore sees every enriched record's output exactly once, or not at all if the transaction aborted.
+ *
+ * <p>On a retriable failure the transaction is aborted and the consumer rewound to the last committed offsets, so
+ * the same records are processed again. On fencing (another instance took the transactional id) the loop stops.
+ * The consumer must use isolation.level=read_committed and enable.auto.commit=false; the producer a stable
+ * transactional.id. Single-threaded: {@link #run()} on one thread, {@link #stop()} from any.
+ */
+public final class TransactionalPublisher implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final Producer<byte[], byte[]> producer;
+    private final ArticleRouter router;
+    private final String inputTopic;
+    private final PublisherMetrics metrics;
+    private final PublisherHealth health;
+    private final Duration pollTimeout;
+    private final Duration retryBackoff;
+    private volatile boolean running = true;
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+    public TransactionalPublisher(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
+                                  ArticleRouter router, String inputTopic, PublisherMetrics metrics,
+                                  PublisherHealth health, Duration pollTimeout, Duration retryBackoff) {
+        this.consumer = consumer;
+        this.producer = producer;
+        this.router = router;
+        this.inputTopic = inputTopic;
+        this.metrics = metrics;
+        this.health = health;
+        this.pollTimeout = pollTimeout;
+        this.retryBackoff = retryBackoff;
+    }
+
+    @Override
+    public void run() {
+        try {
+            producer.initTransactions();
+            consumer.subscribe(List.of(inputTopic), new LoggingRebalanceListener());
+            health.initialised();
+            log.info("publish loop started: input={}", inputTopic);
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+                health.polled();
+                if (!records.isEmpty()) {
+                    processInTransaction(records);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                fail(e);
+            }
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException | UnsupportedVersionException e) {
+            // cannot continue with this producer: another instance owns the transactional id, or the broker refuses
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            health.stopped();
+            closeQuietly();
+            log.info("publish loop stopped: published={} deadlettered={} aborted={}",
+                    (long) metrics.publishedCount(), (long) metrics.deadLetteredCount(),
+                    (long) metrics.abortedCount());
+        }
+    }
+
+    private void processInTransaction(ConsumerRecords<byte[], byte[]> records) {
+        long start = System.nanoTime();
+        int published = 0;
+        int deadLetters = 0;
+        Map<String, Integer> byTopic = new HashMap<>();
+        producer.beginTransaction();
+        try {
+            for (ConsumerRecord<byte[], byte[]> in : records) {
+                OutputRecords out = router.route(in);
+                for (ProducerRecord<byte[], byte[]> record : out.records()) {
+                    producer.send(record);
+                    byTopic.merge(record.topic(), 1, Integer::sum);
+                }
+                if (out.deadLettered()) {
+                    deadLetters++;
+                    log.warn("dead-lettered article={} from={}-{}@{} reason={}", out.articleId(), in.topic(),
+                            in.partition(), in.offset(), out.reason());
+                } else {
+                    published++;
+                }
+            }
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException | UnsupportedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // KafkaException from send/commit, or a serializer that could not reach the registry: retry the batch
+            abortAndRewind(records, e);
+            return;
+        }
+        health.committed();
+        metrics.committed(records.count(), published, deadLetters, byTopic, System.nanoTime() - start);
+        log.debug("committed transaction: records={} published={} deadlettered={}", records.count(), published,
+                deadLetters);
+    }
+
+    private void abortAndRewind(ConsumerRecords<byte[], byte[]> records, RuntimeException cause) {
+        log.warn("aborting transaction of {} records, will retry: {}", records.count(), cause.toString());
+        metrics.aborted();
+        health.aborted(cause.toString());
+        producer.abortTransaction();
+        rewindToCommitted(records.partitions());
+        sleep(retryBackoff);
+    }
+
+    /** Seek back to the last committed offsets, so the aborted records are read again. */
+    private void rewindToCommitted(Set<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions);
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata offset = committed.get(tp);
+            if (offset != null) {
+                consumer.seek(tp, offset.offset());
+            } else {
+                consumer.seekToBeginning(List.of(tp));
+            }
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> partRecords = records.records(tp);
+            long last = partRecords.get(partRecords.size() - 1).offset();
+            offsets.put(tp, new OffsetAndMetadata(last + 1));
+        }
+        return offsets;
+    }
+
+    /** Ends the loop after the current transaction; safe from any thread. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    public Throwable failure() {
+        return fatal.get();
+    }
+
+    private void fail(Throwable e) {
+        fatal.set(e);
+        health.failed(e.toString());
+        log.error("publish loop failed, stopping: {}", e.toString(), e);
+    }
+
+    private void closeQuietly() {
+        try {
+            producer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.warn("closing producer: {}", e.toString());
+        }
+        try {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            log.warn("closing consumer: {}", e.toString());
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            log.info("partitions revoked: {}", partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            log.info("partitions assigned: {}", partitions);
+        }
+    }
+}

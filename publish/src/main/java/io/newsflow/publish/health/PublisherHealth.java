@@ -1,0 +1,85 @@
+package io.newsflow.publish.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Health of the publish loop: UP once transactions are initialised and the loop has polled recently;
+ * DOWN when it stopped, failed, or has not completed a poll within the stall limit (a stuck commit or a lost broker).
+ */
+public final class PublisherHealth {
+    public enum State { STARTING, UP, DOWN }
+
+    private static final int MAX_CONSECUTIVE_ABORTS = 5;
+    private final Clock clock;
+    private final Duration stallLimit;
+    private volatile boolean initialised;
+    private volatile boolean stopped;
+    private volatile String failure;
+    private volatile Instant lastPoll;
+    private volatile Instant lastCommit;
+    private volatile String lastAbort;
+    private volatile int consecutiveAborts;
+
+    public PublisherHealth(Clock clock, Duration stallLimit) {
+        this.clock = clock;
+        this.stallLimit = stallLimit;
+    }
+
+    public void initialised() {
+        initialised = true;
+        lastPoll = clock.instant();
+    }
+
+    public void polled() {
+        lastPoll = clock.instant();
+    }
+
+    public void committed() {
+        lastCommit = clock.instant();
+        consecutiveAborts = 0;
+    }
+
+    /** A transaction was aborted and will be retried; many in a row mean the loop makes no progress. */
+    public void aborted(String reason) {
+        lastAbort = reason;
+        consecutiveAborts++;
+    }
+
+    public void failed(String reason) {
+        failure = reason;
+    }
+
+    public void stopped() {
+        stopped = true;
+    }
+
+    public State state() {
+        if (failure != null || stopped) {
+            return State.DOWN;
+        }
+        if (!initialised) {
+            return State.STARTING;
+        }
+        if (consecutiveAborts >= MAX_CONSECUTIVE_ABORTS) {
+            return State.DOWN;
+        }
+        Instant polled = lastPoll;
+        return polled != null && Duration.between(polled, clock.instant()).compareTo(stallLimit) <= 0
+                ? State.UP : State.DOWN;
+    }
+
+    public Map<String, Object> details() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("status", state().name());
+        d.put("last_poll", lastPoll == null ? null : lastPoll.toString());
+        d.put("last_commit", lastCommit == null ? null : lastCommit.toString());
+        d.put("failure", failure);
+        d.put("consecutive_aborts", consecutiveAborts);
+        d.put("last_abort", lastAbort);
+        return d;
+    }
+}

@@ -1,0 +1,160 @@
+package io.newsflow.publish.route;
+
+import io.newsflow.publish.config.PublishTopics;
+import io.newsflow.publish.json.FinishedArticleJson;
+import io.newsflow.publish.validate.FinishedArticleValidator;
+import io.newsflow.publish.validate.Violation;
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.CountryTag;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one record of news.articles.enriched into the records that go out in the same transaction.
+ * Pure apart from the serializers and the country-topic callback, so it is tested without a broker.
+ *
+ * <p>Every output is keyed by the article id, so the default partitioner puts all versions of an article in one
+ * partition of each topic and their order is kept. A finished article goes to news.articles (Avro), to
+ * news.articles.json, to the topic of each tagged country (JSON) and to the latest view (Avro; a tombstone for
+ * a kill notice). Anything else goes to the dead-letter topic with the original bytes and the reason.
+ */
+public final class ArticleRouter {
+    /** Header carrying when ingest accepted the item (epoch millis, ASCII): end-to-end latency without decoding. */
+    public static final String RECEIVED_AT_HEADER = "newsflow.received_at";
+    public static final String COUNTRY_ROLE_HEADER = "newsflow.country_role";
+    private static final String STAGE = "publish";
+
+    private final PublishTopics topics;
+    private final Deserializer<EnrichedArticle> enrichedDeserializer;
+    private final Serializer<EnrichedArticle> articleSerializer;
+    private final Serializer<DeadLetter> deadLetterSerializer;
+    private final FinishedArticleValidator validator;
+    private final FinishedArticleJson json;
+    private final Consumer<String> ensureCountryTopic;
+    private final Clock clock;
+
+    public ArticleRouter(PublishTopics topics, Deserializer<EnrichedArticle> enrichedDeserializer,
+                         Serializer<EnrichedArticle> articleSerializer, Serializer<DeadLetter> deadLetterSerializer,
+                         FinishedArticleValidator validator, FinishedArticleJson json,
+                         Consumer<String> ensureCountryTopic, Clock clock) {
+        this.topics = topics;
+        this.enrichedDeserializer = enrichedDeserializer;
+        this.articleSerializer = articleSerializer;
+        this.deadLetterSerializer = deadLetterSerializer;
+        this.validator = validator;
+        this.json = json;
+        this.ensureCountryTopic = ensureCountryTopic;
+        this.clock = clock;
+    }
+
+    public OutputRecords route(ConsumerRecord<byte[], byte[]> in) {
+        if (in.value() == null) {
+            return deadLetter(in, null, null, "empty value (tombstone) on " + in.topic(), "EmptyValue", null);
+        }
+        EnrichedArticle enriched;
+        try {
+            enriched = enrichedDeserializer.deserialize(in.topic(), in.headers(), in.value());
+        } catch (RuntimeException e) {
+            // bad data, not a broken pipeline: park it and move on
+            return deadLetter(in, null, null, "cannot decode EnrichedArticle: " + e.getMessage(),
+                    e.getClass().getSimpleName(), null);
+        }
+        if (enriched == null) {
+            return deadLetter(in, null, null, "value decoded to null", "EmptyValue", null);
+        }
+        List<Violation> violations = validator.violations(enriched);
+        Article article = enriched.getArticle();
+        if (!violations.isEmpty()) {
+            String reason = "not finished: " + violations.stream().map(Violation::toString)
+                    .collect(Collectors.joining("; "));
+            return deadLetter(in, article == null ? null : article.getId(), article, reason, "NotFinished",
+                    violations.get(0).field());
+        }
+        return publish(enriched);
+    }
+
+    private OutputRecords publish(EnrichedArticle enriched) {
+        Article article = enriched.getArticle();
+        String id = article.getId();
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        Headers headers = new RecordHeaders();
+        if (article.getReceivedAt() != null) {
+            headers.add(RECEIVED_AT_HEADER,
+                    Long.toString(article.getReceivedAt().toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+        }
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+        out.add(record(topics.articles(), key, articleSerializer.serialize(topics.articles(), enriched), headers));
+        byte[] jsonBytes = json.toBytes(enriched);
+        out.add(record(topics.articlesJson(), key, jsonBytes, headers));
+        for (String code : distinctCodes(enriched.getCountries())) {
+            String topic = topics.country(code);
+            ensureCountryTopic.accept(topic);
+            Headers countryHeaders = new RecordHeaders(headers.toArray());
+            countryHeaders.add(COUNTRY_ROLE_HEADER, roleOf(enriched.getCountries(), code));
+            out.add(record(topic, key, jsonBytes, countryHeaders));
+        }
+        byte[] latestValue = FinishedArticleValidator.isKillNotice(article)
+                ? null // tombstone: compaction removes the article from the latest view
+                : articleSerializer.serialize(topics.latest(), enriched);
+        out.add(record(topics.latest(), key, latestValue, headers));
+        return new OutputRecords(id, out, false, null);
+    }
+
+    private OutputRecords deadLetter(ConsumerRecord<byte[], byte[]> in, String id, Article article, String reason,
+                                     String errorType, String location) {
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setStage(STAGE)
+                .setReason(reason)
+                .setErrorType(errorType)
+                .setLocation(location)
+                .setItemId(id)
+                .setFeed(article == null ? null : article.getFeed())
+                .setFormat(article == null ? null : article.getFormat())
+                .setContentType(null)
+                .setPayload(ByteBuffer.wrap(in.value() == null ? new byte[0] : in.value()))
+                .setSourceTopic(in.topic())
+                .setSourcePartition(in.partition())
+                .setSourceOffset(in.offset())
+                .setAt(clock.instant())
+                .build();
+        byte[] key = id != null ? id.getBytes(StandardCharsets.UTF_8) : in.key();
+        byte[] value = deadLetterSerializer.serialize(topics.deadLetter(), letter);
+        String shownId = id != null ? id : in.topic() + "-" + in.partition() + "@" + in.offset();
+        return new OutputRecords(shownId, List.of(record(topics.deadLetter(), key, value, new RecordHeaders())),
+                true, reason);
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String topic, byte[] key, byte[] value, Headers headers) {
+        return new ProducerRecord<>(topic, null, key, value, new RecordHeaders(headers.toArray()));
+    }
+
+    private static Set<String> distinctCodes(List<CountryTag> tags) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (CountryTag tag : tags) {
+            codes.add(tag.getCode());
+        }
+        return codes;
+    }
+
+    private static byte[] roleOf(List<CountryTag> tags, String code) {
+        // an article can tag a country twice (focus and mentioned): the strongest role wins
+        boolean focus = tags.stream().anyMatch(t -> t.getCode().equals(code) && t.getRole().name().equals("FOCUS"));
+        return (focus ? "focus" : "mentioned").getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,87 @@
+package io.newsflow.publish.validate;
+
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.CountryTag;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.PublicationStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that defines "finished". An enriched article is finished, and may go to the downstream topics, when:
+ * <ul>
+ *   <li>it has an id, a format and a headline, and some text (body or summary);</li>
+ *   <li>it has a time (created or updated);</li>
+ *   <li>enrich attached at least one country (ISO 3166-1 alpha-2 code, a role, a finite score) and a story id;</li>
+ *   <li>its trending score is a finite number.</li>
+ * </ul>
+ * A kill notice (status WITHDRAWN or CANCELED) only needs its id: sources send them bare, and they must
+ * still reach consumers so the article can be taken down.
+ */
+public final class FinishedArticleValidator {
+    private static final Pattern ISO_ALPHA2 = Pattern.compile("[A-Z]{2}");
+
+    /** @return every violation found, empty when the article is finished */
+    public List<Violation> violations(EnrichedArticle enriched) {
+        List<Violation> out = new ArrayList<>();
+        Article a = enriched.getArticle();
+        if (a == null) {
+            out.add(new Violation("article", "missing"));
+            return out;
+        }
+        if (blank(a.getId())) {
+            out.add(new Violation("article.id", "missing or blank"));
+        }
+        if (isKillNotice(a)) {
+            return out;
+        }
+        if (blank(a.getFormat())) {
+            out.add(new Violation("article.format", "missing or blank"));
+        }
+        if (blank(a.getHeadline())) {
+            out.add(new Violation("article.headline", "missing or blank"));
+        }
+        if (blank(a.getBody()) && blank(a.getSummary())) {
+            out.add(new Violation("article.body", "no body and no summary"));
+        }
+        if (a.getCreated() == null && a.getUpdated() == null) {
+            out.add(new Violation("article.created", "neither created nor updated is set"));
+        }
+        List<CountryTag> countries = enriched.getCountries();
+        if (countries == null || countries.isEmpty()) {
+            out.add(new Violation("countries", "none attached"));
+        } else {
+            for (int i = 0; i < countries.size(); i++) {
+                CountryTag tag = countries.get(i);
+                String where = "countries[" + i + "]";
+                if (tag.getCode() == null || !ISO_ALPHA2.matcher(tag.getCode()).matches()) {
+                    out.add(new Violation(where + ".code", "not an ISO 3166-1 alpha-2 code: " + tag.getCode()));
+                }
+                if (tag.getRole() == null) {
+                    out.add(new Violation(where + ".role", "missing"));
+                }
+                if (!Double.isFinite(tag.getScore())) {
+                    out.add(new Violation(where + ".score", "not a finite number: " + tag.getScore()));
+                }
+            }
+        }
+        if (blank(enriched.getStoryId())) {
+            out.add(new Violation("story_id", "no story attached"));
+        }
+        if (!Double.isFinite(enriched.getTrendingScore())) {
+            out.add(new Violation("trending_score", "not a finite number: " + enriched.getTrendingScore()));
+        }
+        return out;
+    }
+
+    /** A withdrawal or cancellation: forwarded so consumers take the article down, tombstoned in the latest view. */
+    public static boolean isKillNotice(Article article) {
+        return article.getStatus() == PublicationStatus.WITHDRAWN || article.getStatus() == PublicationStatus.CANCELED;
+    }
+
+    private static boolean blank(CharSequence s) {
+        return s == null || s.toString().isBlank();
+    }
+}

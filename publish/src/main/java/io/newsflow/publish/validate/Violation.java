@@ -1,0 +1,9 @@
+package io.newsflow.publish.validate;
+
+/** One reason an enriched article is not finished: the field at fault and what is wrong with it. */
+public record Violation(String field, String problem) {
+    @Override
+    public String toString() {
+        return field + ": " + problem;
+    }
+}

@@ -1,0 +1,63 @@
+package io.newsflow.publish.validate;
+
+import io.newsflow.publish.Fixtures;
+import io.newsflow.schemas.avro.CountryRole;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.PublicationStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FinishedArticleValidatorTest {
+    private final FinishedArticleValidator validator = new FinishedArticleValidator();
+
+    @Test
+    void completeArticleIsFinished() {
+        assertThat(validator.violations(Fixtures.enriched("a1").build())).isEmpty();
+    }
+
+    @Test
+    void missingHeadlineAndTextAreNamed() {
+        EnrichedArticle e = Fixtures.enriched("a1")
+                .setArticle(Fixtures.article("a1").setHeadline(" ").setBody(null).setSummary("").build()).build();
+        assertThat(validator.violations(e)).extracting(Violation::field)
+                .containsExactly("article.headline", "article.body");
+    }
+
+    @Test
+    void articleWithoutCountriesOrStoryIsNotFinished() {
+        EnrichedArticle e = Fixtures.enriched("a1").setCountries(List.of()).setStoryId(null).build();
+        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("countries", "story_id");
+    }
+
+    @Test
+    void badCountryCodeAndScoreAreNamedWithTheirIndex() {
+        EnrichedArticle e = Fixtures.enriched("a1").setCountries(List.of(
+                Fixtures.tag("BD", CountryRole.FOCUS, 0.9),
+                Fixtures.tag("Bangladesh", CountryRole.MENTIONED, Double.NaN))).build();
+        assertThat(validator.violations(e)).extracting(Violation::field)
+                .containsExactly("countries[1].code", "countries[1].score");
+    }
+
+    @Test
+    void articleWithoutAnyTimeIsNotFinished() {
+        EnrichedArticle e = Fixtures.enriched("a1")
+                .setArticle(Fixtures.article("a1").setCreated(null).setUpdated(null).build()).build();
+        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("article.created");
+    }
+
+    @Test
+    void bareKillNoticeNeedsOnlyItsId() {
+        EnrichedArticle kill = Fixtures.enriched("a1")
+                .setArticle(Fixtures.article("a1").setStatus(PublicationStatus.WITHDRAWN).setHeadline(null)
+                        .setBody(null).setSummary(null).build())
+                .setCountries(List.of()).setStoryId(null).build();
+        assertThat(validator.violations(kill)).isEmpty();
+
+        EnrichedArticle noId = Fixtures.enriched("x")
+                .setArticle(Fixtures.article(" ").setStatus(PublicationStatus.CANCELED).build()).build();
+        assertThat(validator.violations(noId)).extracting(Violation::field).containsExactly("article.id");
+    }
+}
