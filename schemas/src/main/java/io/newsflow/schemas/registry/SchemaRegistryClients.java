@@ -14,4 +14,9 @@ public final class SchemaRegistryClients {
                 .orElseGet(() -> new RestSchemaRegistryClient(config));
         return new CachedSchemaRegistryClient(client, config.latestCacheTtl(), java.time.Clock.systemUTC());
     }
+
+    /** The client itself when it already caches, else a caching wrapper around it. */
+    public static CachedSchemaRegistryClient cached(SchemaRegistryClient client) {
+        return client instanceof CachedSchemaRegistryClient cached ? cached : new CachedSchemaRegistryClient(client);
+    }
 }
