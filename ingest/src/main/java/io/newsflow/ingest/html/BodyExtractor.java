@@ -1,0 +1,553 @@
+package io.newsflow.ingest.html;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the main text of an article page. Paragraph-like blocks are scored by text length and
+ * comma count, the score flows to their ancestors, and the best-scoring container (minus link-heavy,
+ * negatively named and form-like parts) is the article. When the page yields too little text the
+ * search is repeated with gentler cleaning, as pages that hide their text inside "unlikely" wrappers
+ * otherwise lose everything. Stateless: safe to share between threads.
+ */
+final class BodyExtractor {
+
+    /** Cleaning strictness of one pass; later passes keep more of the page. */
+    record Pass(boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {}
+
+    static final List<Pass> PASSES = List.of(
+            new Pass(true, true, true),
+            new Pass(false, true, true),
+            new Pass(false, false, true),
+            new Pass(false, false, false));
+
+    private static final int ENOUGH_CHARS = 500;
+
+    private static final Set<String> JUNK_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button",
+            "input", "select", "textarea", "option", "nav", "aside", "footer", "figure", "figcaption", "picture",
+            "video", "audio", "map", "dialog", "link", "meta", "head", "form-hidden", "math");
+
+    private static final Set<String> UNLIKELY_ROLES = Set.of(
+            "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", "banner",
+            "contentinfo", "search", "toolbar");
+
+    static final Pattern UNLIKELY = Pattern.compile(
+            "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
+                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
+                    + "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|trending|most-?popular|"
+                    + "most-?read|share|sharing|signup|subscribe|promo|outbrain|taboola|recommend|caption|"
+                    + "masthead|cookie|paywall|author-?bio|byline|dateline|toolbar|tags\\b|topics|teaser",
+            Pattern.CASE_INSENSITIVE);
+    static final Pattern MAYBE_CANDIDATE = Pattern.compile(
+            "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
+    static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story", Pattern.CASE_INSENSITIVE);
+    static final Pattern NEGATIVE = Pattern.compile(
+            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|"
+                    + "meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
+                    + "tags|widget|trending|newsletter|caption|byline|social|recommend|taboola|subscribe",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
+
+    /** Children that make a div a container rather than a paragraph. */
+    private static final Set<String> DIV_BLOCK_CHILDREN = Set.of(
+            "a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "main", "figure", "li");
+    private static final Set<String> PHRASING = Set.of(
+            "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "i",
+            "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress",
+            "q", "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea",
+            "time", "var", "wbr", "u", "s", "font", "a", "del", "ins", "strike", "tt", "big");
+    private static final Set<String> TAGS_TO_SCORE = Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5",
+            "h6", "blockquote");
+
+    /** The text found, with the pass that found it. */
+    record Result(List<String> paragraphs, int chars) {}
+
+    /** Extracts the body from a copy of {@code doc}; {@code doc} itself is left untouched. */
+    List<String> extract(Document doc, String headline) {
+        Result best = null;
+        for (Pass pass : PASSES) {
+            Result r = runPass(doc.clone(), pass, headline);
+            if (r.chars() >= ENOUGH_CHARS) {
+                return r.paragraphs();
+            }
+            if (best == null || r.chars() > best.chars()) {
+                best = r;
+            }
+        }
+        return best.paragraphs();
+    }
+
+    /** All passes' results, for callers that arbitrate between them (e.g. against a declared body). */
+    List<List<String>> extractAll(Document doc, String headline) {
+        List<List<String>> out = new ArrayList<>();
+        for (Pass pass : PASSES) {
+            out.add(runPass(doc.clone(), pass, headline).paragraphs());
+        }
+        return out;
+    }
+
+    Result runPass(Document doc, Pass pass, String headline) {
+        Element body = doc.body();
+        removeJunk(body, pass);
+        wrapLooseText(body);
+        Map<Element, Double> scores = score(body, pass);
+        List<Element> article = pickArticle(body, scores, pass);
+        for (Element el : article) {
+            clean(el, pass, headline);
+        }
+        List<String> paragraphs = BoilerplateLines.filter(PlainText.paragraphs(article));
+        int chars = 0;
+        for (String p : paragraphs) {
+            chars += p.length();
+        }
+        return new Result(paragraphs, chars);
+    }
+
+    // ---------------------------------------------------------------- cleaning before scoring
+
+    private void removeJunk(Element body, Pass pass) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element el : body.getAllElements()) {
+            if (el == body) {
+                continue;
+            }
+            String tag = el.normalName();
+            if (JUNK_TAGS.contains(tag) || isHidden(el) || (tag.equals("header") && !hasLongParagraph(el))) {
+                doomed.add(el);
+                continue;
+            }
+            String role = el.attr("role").toLowerCase();
+            if (pass.stripUnlikely() && UNLIKELY_ROLES.contains(role)) {
+                doomed.add(el);
+                continue;
+            }
+            if (pass.stripUnlikely() && isUnlikely(el)) {
+                doomed.add(el);
+            }
+        }
+        for (Element el : doomed) {
+            el.remove(); // removing an already-detached descendant is harmless
+        }
+        body.getAllElements().forEach(e -> {
+            for (Node child : new ArrayList<>(e.childNodes())) {
+                if (child instanceof org.jsoup.nodes.Comment) {
+                    child.remove();
+                }
+            }
+        });
+    }
+
+    private static boolean hasLongParagraph(Element el) {
+        for (Element p : el.getElementsByTag("p")) {
+            if (p.text().length() > 150) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHidden(Element el) {
+        if (el.hasAttr("hidden")) {
+            return true;
+        }
+        if ("true".equalsIgnoreCase(el.attr("aria-hidden"))) {
+            return true;
+        }
+        String style = el.attr("style");
+        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    private static boolean isUnlikely(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")
+                || tag.equals("p")) {
+            return false;
+        }
+        String match = el.className() + " " + el.id();
+        if (match.isBlank() || !UNLIKELY.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
+            return false;
+        }
+        for (Element a = el.parent(); a != null; a = a.parent()) {
+            String t = a.normalName();
+            if (t.equals("table") || t.equals("code")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Turns divs that only hold inline content into paragraphs, and wraps loose inline runs inside
+     * container divs into paragraphs, so every piece of visible text sits in a scoreable block.
+     */
+    private void wrapLooseText(Element body) {
+        for (Element div : body.getElementsByTag("div")) {
+            boolean hasBlock = false;
+            for (Element child : div.children()) {
+                if (DIV_BLOCK_CHILDREN.contains(child.normalName())) {
+                    hasBlock = true;
+                    break;
+                }
+            }
+            if (!hasBlock) {
+                div.tagName("p");
+                continue;
+            }
+            List<Node> run = new ArrayList<>();
+            for (Node child : new ArrayList<>(div.childNodes())) {
+                if (isPhrasing(child)) {
+                    run.add(child);
+                } else {
+                    wrapRun(run);
+                    run = new ArrayList<>();
+                }
+            }
+            wrapRun(run);
+        }
+    }
+
+    private static boolean isPhrasing(Node node) {
+        if (node instanceof TextNode) {
+            return true;
+        }
+        if (node instanceof Element el) {
+            String tag = el.normalName();
+            if (tag.equals("a") || tag.equals("del") || tag.equals("ins")) {
+                for (Element c : el.children()) {
+                    if (!PHRASING.contains(c.normalName())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return PHRASING.contains(tag);
+        }
+        return false;
+    }
+
+    private static void wrapRun(List<Node> run) {
+        StringBuilder text = new StringBuilder();
+        for (Node n : run) {
+            text.append(n instanceof TextNode t ? t.text() : ((Element) n).text());
+        }
+        if (text.toString().isBlank()) {
+            return;
+        }
+        Element p = new Element("p");
+        run.get(0).before(p);
+        for (Node n : run) {
+            p.appendChild(n);
+        }
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    private Map<Element, Double> score(Element body, Pass pass) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element el : body.getAllElements()) {
+            if (!TAGS_TO_SCORE.contains(el.normalName())) {
+                continue;
+            }
+            String text = el.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double contentScore = 1 + commas(text) + Math.min(text.length() / 100, 3);
+            int level = 0;
+            for (Element ancestor = el.parent(); ancestor != null && level < 5; ancestor = ancestor.parent()) {
+                if (ancestor.parent() == null) {
+                    break;
+                }
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor, pass));
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.put(ancestor, scores.get(ancestor) + contentScore / divider);
+                level++;
+            }
+        }
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            e.setValue(e.getValue() * (1 - linkDensity(e.getKey())));
+        }
+        return scores;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private double initialScore(Element el, Pass pass) {
+        double score = switch (el.normalName()) {
+            case "div", "article", "main" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(el, pass);
+    }
+
+    static double classWeight(Element el, Pass pass) {
+        if (!pass.weightClasses()) {
+            return 0;
+        }
+        double weight = 0;
+        String cls = el.className();
+        if (!cls.isEmpty()) {
+            if (NEGATIVE.matcher(cls).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(cls).find()) {
+                weight += 25;
+            }
+        }
+        String id = el.id();
+        if (!id.isEmpty()) {
+            if (NEGATIVE.matcher(id).find()) {
+                weight -= 25;
+            }
+            if (POSITIVE.matcher(id).find()) {
+                weight += 25;
+            }
+        }
+        return weight;
+    }
+
+    /** Share of an element's text that sits inside links; in-page (#) links count less. */
+    static double linkDensity(Element el) {
+        int textLength = el.text().length();
+        if (textLength == 0) {
+            return 0;
+        }
+        double linkLength = 0;
+        for (Element a : el.getElementsByTag("a")) {
+            String href = a.attr("href");
+            double coefficient = href.startsWith("#") && href.length() > 1 ? 0.3 : 1;
+            linkLength += a.text().length() * coefficient;
+        }
+        return Math.min(1, linkLength / textLength);
+    }
+
+    // ---------------------------------------------------------------- choosing the container
+
+    private List<Element> pickArticle(Element body, Map<Element, Double> scores, Pass pass) {
+        Element top = null;
+        double topScore = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getValue() > topScore) {
+                top = e.getKey();
+                topScore = e.getValue();
+            }
+        }
+        if (top == null || top == body) {
+            return List.of(body);
+        }
+
+        // several near-equal candidates under one ancestor: the ancestor holds the whole article
+        List<Element> alternatives = new ArrayList<>();
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getKey() != top && e.getValue() / topScore >= 0.75) {
+                alternatives.add(e.getKey());
+            }
+        }
+        if (alternatives.size() >= 3) {
+            for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+                int containing = 0;
+                for (Element alt : alternatives) {
+                    if (isAncestor(parent, alt)) {
+                        containing++;
+                    }
+                }
+                if (containing >= 3) {
+                    top = parent;
+                    break;
+                }
+            }
+        }
+        scores.putIfAbsent(top, initialScore(top, pass));
+        topScore = scores.get(top);
+
+        // climb while the parent scores about as well: the text is spread over several children
+        double lastScore = topScore;
+        double threshold = lastScore / 3;
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            Double parentScore = scores.get(parent);
+            if (parentScore == null) {
+                continue;
+            }
+            if (parentScore < threshold) {
+                break;
+            }
+            if (parentScore > lastScore) {
+                top = parent;
+                break;
+            }
+            lastScore = parentScore;
+        }
+        while (top.parent() != null && top.parent() != body && top.parent().children().size() == 1) {
+            top = top.parent();
+        }
+        topScore = scores.getOrDefault(top, topScore);
+
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        List<Element> article = new ArrayList<>();
+        double siblingThreshold = Math.max(10, topScore * 0.2);
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                article.add(sibling);
+                continue;
+            }
+            double bonus = 0;
+            if (!top.className().isEmpty() && top.className().equals(sibling.className())) {
+                bonus += topScore * 0.2;
+            }
+            Double siblingScore = scores.get(sibling);
+            if (siblingScore != null && siblingScore + bonus >= siblingThreshold) {
+                article.add(sibling);
+            } else if (sibling.normalName().equals("p")) {
+                String text = sibling.text();
+                double density = linkDensity(sibling);
+                if (text.length() > 80 && density < 0.25) {
+                    article.add(sibling);
+                } else if (!text.isEmpty() && text.length() < 80 && density == 0
+                        && (text.contains(". ") || text.endsWith("."))) {
+                    article.add(sibling);
+                }
+            }
+        }
+        return article;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- cleaning the chosen container
+
+    private void clean(Element article, Pass pass, String headline) {
+        if (pass.cleanConditionally()) {
+            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "p")) {
+                List<Element> els = new ArrayList<>(article.getElementsByTag(tag));
+                for (int i = els.size() - 1; i >= 0; i--) {
+                    Element el = els.get(i);
+                    if (el != article && el.parent() != null && shouldRemove(el, pass)) {
+                        el.remove();
+                    }
+                }
+            }
+        }
+        for (Element h : new ArrayList<>(article.select("h1, h2, h3, h4, h5, h6"))) {
+            String text = h.text().trim();
+            boolean isTitle = headline != null && similar(text, headline);
+            if (h.normalName().equals("h1") || isTitle || classWeight(h, pass) < 0) {
+                h.remove();
+            }
+        }
+    }
+
+    private static boolean similar(String a, String b) {
+        String x = a.toLowerCase().replaceAll("\\W+", " ").trim();
+        String y = b.toLowerCase().replaceAll("\\W+", " ").trim();
+        return !x.isEmpty() && (x.equals(y) || (x.length() > 15 && (y.contains(x) || x.contains(y))));
+    }
+
+    private boolean shouldRemove(Element el, Pass pass) {
+        double weight = classWeight(el, pass);
+        if (weight < 0) {
+            return true;
+        }
+        String text = el.text();
+        if (commas(text) >= 10) {
+            return false;
+        }
+        String tag = el.normalName();
+        boolean isList = tag.equals("ul") || tag.equals("ol");
+        if (!isList) {
+            int listLength = 0;
+            for (Element li : el.select("ul, ol")) {
+                listLength += li.text().length();
+            }
+            isList = text.length() > 0 && (double) listLength / text.length() > 0.9;
+        }
+        int p = el.getElementsByTag("p").size();
+        int img = el.getElementsByTag("img").size();
+        int li = el.getElementsByTag("li").size() - 100;
+        int inputs = el.getElementsByTag("input").size();
+        double linkDensity = linkDensity(el);
+        int contentLength = text.length();
+        if (tag.equals("p")) {
+            // a paragraph that is nothing but links is navigation ("Read more: ...", tag lists)
+            return contentLength > 0 && linkDensity > 0.9 && contentLength < 200 && !pass.equals(PASSES.get(3));
+        }
+        if (img > 1 && (double) p / img < 0.5) {
+            return true;
+        }
+        if (!isList && li > p) {
+            return true;
+        }
+        if (inputs > p / 3) {
+            return true;
+        }
+        if (!isList && contentLength < 25 && (img == 0 || img > 2) && headingShare(el) < 0.9) {
+            return true;
+        }
+        if (!isList && weight < 25 && linkDensity > 0.2) {
+            return true;
+        }
+        if (weight >= 25 && linkDensity > 0.5) {
+            return true;
+        }
+        return isList && linkDensity > 0.5 && contentLength < 1000 && !tag.equals("div") && hasMostlyLinkItems(el);
+    }
+
+    private static boolean hasMostlyLinkItems(Element list) {
+        int items = 0;
+        int linkItems = 0;
+        for (Element li : list.getElementsByTag("li")) {
+            items++;
+            if (linkDensity(li) > 0.8) {
+                linkItems++;
+            }
+        }
+        return items > 0 && linkItems * 2 > items;
+    }
+
+    private static double headingShare(Element el) {
+        int total = el.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int heading = 0;
+        for (Element h : el.select("h1, h2, h3, h4, h5, h6")) {
+            heading += h.text().length();
+        }
+        return (double) heading / total;
+    }
+}

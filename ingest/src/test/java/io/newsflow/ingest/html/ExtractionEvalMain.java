@@ -1,0 +1,106 @@
+package io.newsflow.ingest.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+
+/**
+ * Runs the extractor over an evaluation set given on the command line and writes predictions in the
+ * benchmark's shape ({@code {id: {"articleBody": text}}}) for an external scorer.
+ *
+ * <pre>
+ * scrapinghub BENCHMARK_DIR PRED_JSON         pages html/ID.html.gz, ids from BENCHMARK_DIR/ground-truth.json
+ * readability TEST_PAGES_DIR GOLD_JSON PRED_JSON  each dir's source.html; gold = text of expected.html
+ * </pre>
+ */
+public final class ExtractionEvalMain {
+
+    public static void main(String[] args) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        HtmlArticleExtractor extractor = new HtmlArticleExtractor();
+        if (args.length == 3 && args[0].equals("scrapinghub")) {
+            Path dir = Path.of(args[1]);
+            JsonNode truth = json.readTree(dir.resolve("ground-truth.json").toFile());
+            List<String> ids = new ArrayList<>();
+            List<String> pages = new ArrayList<>();
+            List<String> urls = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                ids.add(e.getKey());
+                urls.add(e.getValue().path("url").asText(null));
+                pages.add(read(dir.resolve("html").resolve(e.getKey() + ".html.gz")));
+            }
+            ObjectNode pred = json.createObjectNode();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < ids.size(); i++) {
+                ExtractedArticle a = extractor.extract(pages.get(i), urls.get(i));
+                pred.putObject(ids.get(i)).put("articleBody", a.body() == null ? "" : a.body());
+            }
+            report(ids.size(), t0);
+            speed(extractor, pages, urls);
+            json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), pred);
+        } else if (args.length == 4 && args[0].equals("readability")) {
+            ObjectNode gold = json.createObjectNode();
+            ObjectNode pred = json.createObjectNode();
+            long t0 = System.nanoTime();
+            int n = 0;
+            try (var dirs = Files.list(Path.of(args[1]))) {
+                for (Path d : dirs.sorted().toList()) {
+                    Path source = d.resolve("source.html");
+                    Path expected = d.resolve("expected.html");
+                    if (!Files.exists(source) || !Files.exists(expected)) {
+                        continue;
+                    }
+                    String expectedText = PlainText.join(PlainText.paragraphs(
+                            List.of(Jsoup.parse(Files.readString(expected)).body())));
+                    gold.putObject(d.getFileName().toString()).put("articleBody", expectedText);
+                    ExtractedArticle a = extractor.extract(Files.readString(source), "http://fakehost/test/page.html");
+                    pred.putObject(d.getFileName().toString()).put("articleBody", a.body() == null ? "" : a.body());
+                    n++;
+                }
+            }
+            report(n, t0);
+            json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), gold);
+            json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[3]).toFile(), pred);
+        } else {
+            System.err.println("usage: scrapinghub BENCHMARK_DIR PRED_JSON | readability PAGES_DIR GOLD_JSON PRED_JSON");
+            System.exit(2);
+        }
+    }
+
+    /** Steady-state throughput: three warm-up rounds, then three timed rounds over all pages. */
+    private static void speed(HtmlArticleExtractor extractor, List<String> pages, List<String> urls) {
+        for (int round = 0; round < 6; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < pages.size(); i++) {
+                extractor.extract(pages.get(i), urls.get(i));
+            }
+            if (round >= 3) {
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("warm round %d: %.1f pages/s%n", round - 2, pages.size() / s);
+            }
+        }
+    }
+
+    private static void report(int n, long t0) {
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%d pages in %.2f s (first pass, cold JVM: %.1f pages/s)%n", n, s, n / s);
+    }
+
+    private static String read(Path gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
