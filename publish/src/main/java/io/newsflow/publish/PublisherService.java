@@ -1,0 +1,193 @@
+package io.newsflow.publish;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.publish.config.PublisherConfig;
+import io.newsflow.publish.health.HealthServer;
+import io.newsflow.publish.health.PublisherHealth;
+import io.newsflow.publish.health.PublisherMetrics;
+import io.newsflow.publish.json.FinishedArticleJson;
+import io.newsflow.publish.route.ArticleRouter;
+import io.newsflow.publish.validate.FinishedArticleValidator;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.serde.SpecificAvroSerde;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The publish service: creates its topics, wires the Avro serdes (Confluent wire format, schema registry), the
+ * read_committed consumer and the transactional producer, and runs the publish loop on its own thread.
+ * start()/stop() make it usable from the {@code publish} command, the demo and tests alike.
+ */
+public final class PublisherService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PublisherService.class);
+
+    private final PublisherConfig config;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PublisherHealth health = new PublisherHealth(Clock.systemUTC(), Duration.ofSeconds(30));
+    private final PublisherMetrics metrics = new PublisherMetrics(meters);
+    private TopicSetup topicSetup;
+    private TransactionalPublisher publisher;
+    private HealthServer healthServer;
+    private Thread thread;
+
+    public PublisherService(PublisherConfig config) {
+        this.config = config;
+    }
+
+    public synchronized PublisherService start() {
+        if (thread != null) {
+            throw new IllegalStateException("publisher already started");
+        }
+        topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
+        topicSetup.createFixedTopics();
+
+        Map<String, Object> serdeConfig = Map.of(
+                "schema.registry.url", config.schemaRegistryUrl(),
+                "specific.avro.reader", true,
+                "auto.register.schemas", true);
+        SpecificAvroSerde<EnrichedArticle> articleSerde = new SpecificAvroSerde<>();
+        articleSerde.configure(serdeConfig, false);
+        SpecificAvroSerde<DeadLetter> deadLetterSerde = new SpecificAvroSerde<>();
+        deadLetterSerde.configure(serdeConfig, false);
+
+        ArticleRouter router = new ArticleRouter(config.topics(), articleSerde.deserializer(),
+                articleSerde.serializer(), deadLetterSerde.serializer(), new FinishedArticleValidator(),
+                new FinishedArticleJson(), topicSetup::ensureCountryTopic, Clock.systemUTC());
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        publisher = new TransactionalPublisher(consumer, producer, router, config.topics().enriched(), metrics,
+                health, config.pollTimeout(), Duration.ofMillis(500));
+        if (config.healthPort() >= 0) {
+            try {
+                healthServer = new HealthServer("127.0.0.1", config.healthPort(), health, meters);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.healthPort()
+                        + " for /health (set publish.health.port, -1 turns it off)", e);
+            }
+        }
+        thread = new Thread(publisher, "newsflow-publish");
+        thread.start();
+        log.info("publisher started: transactional.id={} group={} in={} out={},{},{},{}* health={}",
+                config.transactionalId(), config.groupId(), config.topics().enriched(), config.topics().articles(),
+                config.topics().articlesJson(), config.topics().latest(), config.topics().countryPrefix(),
+                healthServer == null ? "off" : "http://127.0.0.1:" + healthServer.port() + "/health");
+        return this;
+    }
+
+    /** read_committed, manual offsets: the publisher commits offsets inside its transactions. */
+    Properties consumerProperties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
+        // never read enrich output from aborted transactions
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // offsets go into the producer's transaction instead
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a new group starts from the oldest enriched article, nothing is skipped
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.consumerOverrides().forEach(p::put);
+        return p;
+    }
+
+    /** Idempotent, transactional, one stable transactional.id per instance. */
+    Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-producer");
+        // stable across restarts: initTransactions fences the previous incarnation and aborts its open transaction
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        // a short linger batches the five outputs of each article; commit flushes anyway
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // JSON and Avro text compress well and the CPU is cheap compared with the network on a real cluster
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // a stuck transaction is aborted by the coordinator after this long (the default, 60 s, stalls restarts)
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+        config.producerOverrides().forEach(p::put);
+        return p;
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-admin");
+        return p;
+    }
+
+    public PublisherHealth health() {
+        return health;
+    }
+
+    public PublisherMetrics metrics() {
+        return metrics;
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    /** The port /health listens on, or -1 when it is off. */
+    public int healthPort() {
+        return healthServer == null ? -1 : healthServer.port();
+    }
+
+    /** Blocks until the loop ends (stop() or a fatal error). */
+    public void await() throws InterruptedException {
+        Thread t = thread;
+        if (t != null) {
+            t.join();
+        }
+    }
+
+    public Throwable failure() {
+        return publisher == null ? null : publisher.failure();
+    }
+
+    public synchronized void stop() {
+        if (publisher != null) {
+            publisher.stop();
+        }
+        if (thread != null) {
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (healthServer != null) {
+            healthServer.close();
+            healthServer = null;
+        }
+        if (topicSetup != null) {
+            topicSetup.close();
+            topicSetup = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

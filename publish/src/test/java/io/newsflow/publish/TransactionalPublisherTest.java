@@ -1,0 +1,135 @@
+package io.newsflow.publish;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.publish.config.PublishTopics;
+import io.newsflow.publish.health.PublisherHealth;
+import io.newsflow.publish.health.PublisherMetrics;
+import io.newsflow.publish.json.FinishedArticleJson;
+import io.newsflow.publish.route.ArticleRouter;
+import io.newsflow.publish.validate.FinishedArticleValidator;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TransactionalPublisherTest {
+    private static final TopicPartition IN = new TopicPartition("news.articles.enriched", 0);
+    private final AvroBinarySerde<EnrichedArticle> serde = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final MockProducer<byte[], byte[]> producer =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final PublisherMetrics metrics = new PublisherMetrics(new SimpleMeterRegistry());
+    private final PublisherHealth health = new PublisherHealth(Clock.systemUTC(), Duration.ofSeconds(30));
+    private TransactionalPublisher publisher;
+    private Thread loop;
+
+    @BeforeEach
+    void start() {
+        ArticleRouter router = new ArticleRouter(PublishTopics.defaults(), serde, serde,
+                new AvroBinarySerde<>(DeadLetter.getClassSchema()), new FinishedArticleValidator(),
+                new FinishedArticleJson(), topic -> { }, Clock.systemUTC());
+        publisher = new TransactionalPublisher(consumer, producer, router, IN.topic(), metrics, health,
+                Duration.ofMillis(20), Duration.ofMillis(1));
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(IN));
+            consumer.updateBeginningOffsets(Map.of(IN, 0L));
+            consumer.seek(IN, 0L);
+        });
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (loop != null) {
+            publisher.stop();
+            loop.join(5_000);
+        }
+    }
+
+    private void runLoop() {
+        loop = new Thread(publisher, "publish-test");
+        loop.start();
+    }
+
+    private ConsumerRecord<byte[], byte[]> record(long offset, String id, EnrichedArticle value) {
+        return new ConsumerRecord<>(IN.topic(), IN.partition(), offset, id.getBytes(StandardCharsets.UTF_8),
+                serde.serialize(IN.topic(), value));
+    }
+
+    @Test
+    void oneTransactionCarriesOutputsAndOffsets() {
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
+            consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").setStoryId(null).build()));
+            consumer.addRecord(record(2, "a3", Fixtures.enriched("a3").build()));
+        });
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.commitCount() == 1);
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+        assertThat(sent.stream().filter(r -> r.topic().equals("news.articles")).map(r -> new String(r.key())))
+                .containsExactly("a1", "a3");
+        assertThat(sent.stream().filter(r -> r.topic().equals("news.deadletter")).map(r -> new String(r.key())))
+                .containsExactly("a2");
+        assertThat(producer.consumerGroupOffsetsHistory()).hasSize(1);
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                producer.consumerGroupOffsetsHistory().get(0).values().iterator().next();
+        assertThat(offsets).containsEntry(IN, new OffsetAndMetadata(3L));
+        assertThat(metrics.publishedCount()).isEqualTo(2.0);
+        assertThat(metrics.deadLetteredCount()).isEqualTo(1.0);
+        assertThat(health.state()).isEqualTo(PublisherHealth.State.UP);
+    }
+
+    @Test
+    void failedCommitAbortsRewindsAndRetriesWithoutDuplicates() {
+        producer.commitTransactionException = new TimeoutException("broker slow");
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.abortedCount() == 1.0);
+        assertThat(producer.history()).as("aborted output is never committed").isEmpty();
+        assertThat(consumer.position(IN)).as("rewound to the last committed offset").isZero();
+
+        // the broker recovers; the rewound consumer reads the same record again
+        consumer.schedulePollTask(() -> {
+            producer.commitTransactionException = null;
+            consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> producer.commitCount() == 1);
+        assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))).hasSize(1);
+        assertThat(metrics.publishedCount()).isEqualTo(1.0);
+    }
+
+    @Test
+    void fencedProducerStopsTheLoopAndReportsDown() throws InterruptedException {
+        consumer.schedulePollTask(() -> {
+            producer.fenceProducer();
+            consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
+        });
+        runLoop();
+        loop.join(5_000);
+
+        assertThat(loop.isAlive()).isFalse();
+        assertThat(publisher.failure()).isInstanceOf(org.apache.kafka.common.errors.ProducerFencedException.class);
+        assertThat(health.state()).isEqualTo(PublisherHealth.State.DOWN);
+        assertThat(producer.history()).isEmpty();
+        assertThat(producer.closed()).isTrue();
+    }
+}
