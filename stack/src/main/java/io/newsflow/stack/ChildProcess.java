@@ -1,0 +1,196 @@
+package io.newsflow.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Java child process whose output goes to a log file, that dies with this JVM (stdin pipe, see
+ * {@link ExitWithParent}, plus a shutdown hook) and stops with SIGTERM first, so its own shutdown hooks run.
+ */
+final class ChildProcess implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Thread shutdownHook;
+    private final OutputStream stdin;
+    private boolean closed;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.stdin = process.getOutputStream(); // held open: closing it (or our death) ends the child
+        this.shutdownHook = new Thread(this::close, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The java executable of the running JVM, so the child runs on the same Java version. */
+    static String javaExecutable() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) {
+            throw new IllegalStateException("cannot find the java executable at " + java + " (java.home)");
+        }
+        return java.toString();
+    }
+
+    /**
+     * Starts {@code java jvmArgs -cp classpath io.newsflow.stack.ExitWithParent mainClass args}, output appended to
+     * logFile.
+     */
+    static ChildProcess startJava(String name, List<String> jvmArgs, String classpath, String mainClass,
+                                  List<String> args, Map<String, String> env, Path workDir, Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(absolute(classpath));
+        command.add(ExitWithParent.class.getName());
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            log.debug("started {} pid {}: {}", name, process.pid(), command);
+            return new ChildProcess(name, process, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " (" + command.get(0) + ")", e);
+        }
+    }
+
+    /** Runs a short-lived java main to completion; fails with the tail of the log when it exits non-zero. */
+    static void runJava(String name, List<String> jvmArgs, String classpath, String mainClass, List<String> args,
+                        Path workDir, Path logFile, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(absolute(classpath));
+        command.add(mainClass);
+        command.addAll(args);
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            process.getOutputStream().close();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s; see "
+                        + logFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + name, e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed with exit code " + process.exitValue() + "; log "
+                    + logFile + ":\n" + tail(logFile, 15));
+        }
+    }
+
+    /** Children run in their own working directory: relative classpath entries would no longer resolve. */
+    static String absolute(String classpath) {
+        StringBuilder out = new StringBuilder();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(java.io.File.pathSeparatorChar);
+            }
+            out.append(entry.endsWith("*")
+                    ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + java.io.File.separator + "*"
+                    : Path.of(entry).toAbsolutePath().toString());
+        }
+        return out.toString();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    /** Fails with the end of the log if the child has exited; called while waiting for readiness. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; log "
+                    + logFile + ":\n" + tail(logFile, 20));
+        }
+    }
+
+    /** SIGTERM, then wait for the child's own clean shutdown, then SIGKILL. Idempotent, safe from any thread. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or will run; close() is idempotent
+            }
+        }
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    log.warn("{} (pid {}) did not stop within 30 s; killing it", name, process.pid());
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // the child is gone; nothing left to tell it
+        }
+    }
+
+    /** The last lines of a log file, for error messages. */
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(could not read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+    }
+}

@@ -1,0 +1,341 @@
+package io.newsflow.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one process) running as a child JVM from
+ * the Kafka jars on this JVM's classpath. Data lives under the working directory, so a broker started again on the
+ * same directory finds its topics again. {@link #close()} shuts it down cleanly.
+ *
+ * <pre>{@code
+ * try (LocalKafkaBroker kafka = LocalKafkaBroker.builder().workDir(dir).port(9092).start()) {
+ *     String bootstrap = kafka.bootstrapServers();   // 127.0.0.1:9092
+ * }
+ * }</pre>
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
+
+    private final ChildProcess process;
+    private final int port;
+    private final Path workDir;
+    private final Duration startupTime;
+
+    private LocalKafkaBroker(ChildProcess process, int port, Path workDir, Duration startupTime) {
+        this.process = process;
+        this.port = port;
+        this.workDir = workDir;
+        this.startupTime = startupTime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code 127.0.0.1:PORT}, for bootstrap.servers. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The broker's stdout and stderr. */
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** From launching the child JVM (storage format included) until the broker answered a metadata request. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Stops the broker with SIGTERM (controlled shutdown, logs flushed) and waits for it to exit. */
+    @Override
+    public void close() {
+        process.close();
+        log.info("Kafka broker {} stopped", bootstrapServers());
+    }
+
+    public static final class Builder {
+        private Path workDir;
+        private int port = 0;
+        private int controllerPort = 0;
+        private String maxHeap = "512m";
+        private Duration startTimeout = Duration.ofSeconds(90);
+        private String classpath = System.getProperty("java.class.path");
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Where data (kafka-data/), server.properties and kafka.log go. Required. Created if missing. */
+        public Builder workDir(Path workDir) {
+            this.workDir = workDir;
+            return this;
+        }
+
+        /** Client port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** KRaft controller port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder controllerPort(int controllerPort) {
+            this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /** -Xmx of the broker JVM, e.g. "512m". */
+        public Builder maxHeap(String maxHeap) {
+            this.maxHeap = maxHeap;
+            return this;
+        }
+
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        /** Classpath of the broker JVM; defaults to this JVM's, which must include kafka_2.13. */
+        public Builder classpath(String classpath) {
+            this.classpath = classpath;
+            return this;
+        }
+
+        /** Any broker setting, overriding the single-node defaults. */
+        public Builder property(String key, String value) {
+            overrides.put(key, value);
+            return this;
+        }
+
+        /** Formats storage if needed, starts the broker and waits until it serves metadata requests. */
+        public LocalKafkaBroker start() {
+            validate();
+            long began = System.nanoTime();
+            int clientPort = port == 0 ? Ports.freePort() : port;
+            int ctlPort = controllerPort == 0 ? freePortOtherThan(clientPort) : controllerPort;
+            try {
+                Files.createDirectories(workDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the Kafka working directory " + workDir, e);
+            }
+            Path dataDir = workDir.resolve("kafka-data");
+            Path config = workDir.resolve("server.properties");
+            Path logFile = workDir.resolve("kafka.log");
+            Path loggingConfig = writeLoggingConfig(workDir);
+            writeProperties(config, serverProperties(clientPort, ctlPort, dataDir));
+
+            List<String> jvmArgs = List.of(
+                    "-Xmx" + maxHeap,
+                    "-XX:+UseG1GC",
+                    "-Djava.awt.headless=true",
+                    "-Dlogback.configurationFile=" + loggingConfig.resolveSibling("kafka-logback.xml"),
+                    "-Dlog4j2.configurationFile=" + loggingConfig);
+            if (!Files.exists(dataDir.resolve("meta.properties"))) {
+                // a new data directory gets a cluster id; an existing one keeps its own (and its topics)
+                ChildProcess.runJava("Kafka storage format",
+                        List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile="
+                                + workDir.resolve("kafka-logback.xml"), "-Dlog4j2.configurationFile=" + loggingConfig),
+                        classpath, "kafka.tools.StorageTool",
+                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                        workDir, logFile, Duration.ofSeconds(60));
+            }
+            ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",
+                    List.of(config.toString()), Map.of(), workDir, logFile);
+            try {
+                awaitReady(child, clientPort);
+            } catch (RuntimeException e) {
+                child.close();
+                throw e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            log.info("Kafka broker ready at {}:{} in {} ms (pid {}, data {}, log {})", Ports.LOOPBACK, clientPort,
+                    took.toMillis(), child.pid(), dataDir, logFile);
+            return new LocalKafkaBroker(child, clientPort, workDir, took);
+        }
+
+        private void validate() {
+            if (workDir == null) {
+                throw new IllegalStateException("LocalKafkaBroker needs a working directory for its data and logs: "
+                        + "call workDir(path)");
+            }
+            if (Files.exists(workDir) && !Files.isDirectory(workDir)) {
+                throw new IllegalStateException("Kafka working directory " + workDir + " is a file, not a directory");
+            }
+            if (classpath == null || classpath.isBlank()
+                    || LocalKafkaBroker.class.getClassLoader().getResource("kafka/Kafka.class") == null) {
+                throw new IllegalStateException("the Kafka broker classes (org.apache.kafka:kafka_2.13) are not on the "
+                        + "classpath; depend on io.newsflow:newsflow-stack, which brings them");
+            }
+            Ports.requireFree(port, "Kafka", "choose another port (0 picks a free one)");
+            Ports.requireFree(controllerPort, "Kafka controller", "choose another controller port");
+            if (port != 0 && port == controllerPort) {
+                throw new IllegalStateException("Kafka client and controller ports must differ; both are " + port);
+            }
+        }
+
+        private static int freePortOtherThan(int taken) {
+            int candidate;
+            do {
+                candidate = Ports.freePort();
+            } while (candidate == taken);
+            return candidate;
+        }
+
+        private Properties serverProperties(int clientPort, int ctlPort, Path dataDir) {
+            Properties p = new Properties();
+            // one process is both broker and KRaft controller; node 1 is the only voter
+            p.setProperty("process.roles", "broker,controller");
+            p.setProperty("node.id", "1");
+            p.setProperty("controller.quorum.voters", "1@" + Ports.LOOPBACK + ":" + ctlPort);
+            p.setProperty("listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + clientPort + ",CONTROLLER://"
+                    + Ports.LOOPBACK + ":" + ctlPort);
+            p.setProperty("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + clientPort);
+            p.setProperty("controller.listener.names", "CONTROLLER");
+            p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+            p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.setProperty("log.dirs", dataDir.toString());
+            // internal topics default to replication factor 3: with one broker, groups and transactions would hang
+            p.setProperty("offsets.topic.replication.factor", "1");
+            p.setProperty("transaction.state.log.replication.factor", "1");
+            p.setProperty("transaction.state.log.min.isr", "1");
+            p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+            p.setProperty("share.coordinator.state.topic.min.isr", "1");
+            // fewer internal partitions (default 50 each): the first group / transaction starts faster
+            p.setProperty("offsets.topic.num.partitions", "6");
+            p.setProperty("transaction.state.log.num.partitions", "6");
+            // no 3 s wait for more members before the first assignment of a consumer group
+            p.setProperty("group.initial.rebalance.delay.ms", "0");
+            // a laptop-sized broker: fewer threads than the production defaults
+            p.setProperty("num.network.threads", "2");
+            p.setProperty("num.io.threads", "4");
+            p.putAll(overrides);
+            return p;
+        }
+
+        private static void writeProperties(Path file, Properties properties) {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(out, "single-node KRaft broker written by newsflow; rewritten at every start");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        /**
+         * Logging for the child: Kafka logs through SLF4J, bound to whichever backend is on the classpath (logback in
+         * this project, log4j2 in others); both get a config that writes INFO to stdout, i.e. kafka.log.
+         */
+        private static Path writeLoggingConfig(Path workDir) {
+            Path log4j2 = workDir.resolve("kafka-log4j2.properties");
+            Path logback = workDir.resolve("kafka-logback.xml");
+            try {
+                Files.writeString(log4j2, String.join("\n",
+                        "status = warn",
+                        "appender.out.type = Console",
+                        "appender.out.name = out",
+                        "appender.out.layout.type = PatternLayout",
+                        "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                        "rootLogger.level = info",
+                        "rootLogger.appenderRef.out.ref = out",
+                        ""));
+                Files.writeString(logback, String.join("\n",
+                        "<configuration>",
+                        "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+                        "    <encoder><pattern>[%d] %level %msg \\(%logger\\)%n</pattern></encoder>",
+                        "  </appender>",
+                        "  <logger name=\"org.apache.kafka.clients\" level=\"WARN\"/>",
+                        "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>",
+                        "</configuration>",
+                        ""));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write logging config into " + workDir, e);
+            }
+            return log4j2;
+        }
+
+        /** Ready = the broker answers a DescribeCluster request; fails early if the child dies meanwhile. */
+        private void awaitReady(ChildProcess child, int clientPort) {
+            Properties adminProps = new Properties();
+            adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ports.LOOPBACK + ":" + clientPort);
+            adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+            adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+            adminProps.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, "50");
+            adminProps.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "200");
+            long deadline = System.nanoTime() + startTimeout.toNanos();
+            // wait for the listener first: an admin client retrying a closed port logs a warning every 50 ms
+            while (!Ports.accepts(clientPort)) {
+                child.requireAlive();
+                failIfPast(deadline, child, clientPort);
+                sleep(100);
+            }
+            try (Admin admin = Admin.create(adminProps)) {
+                while (true) {
+                    child.requireAlive();
+                    try {
+                        admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).nodes()
+                                .get(1500, TimeUnit.MILLISECONDS);
+                        return;
+                    } catch (ExecutionException | TimeoutException notYet) {
+                        // still starting
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+                    }
+                    failIfPast(deadline, child, clientPort);
+                    sleep(100);
+                }
+            }
+        }
+
+        private void failIfPast(long deadline, ChildProcess child, int clientPort) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka broker on " + Ports.LOOPBACK + ":" + clientPort
+                        + " not ready within " + startTimeout.toSeconds() + " s; log " + child.logFile()
+                        + ":\n" + ChildProcess.tail(child.logFile(), 20));
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
