@@ -1,0 +1,257 @@
+package io.newsflow.countries;
+
+import io.newsflow.schemas.avro.CountryRole;
+import io.newsflow.schemas.avro.CountryTag;
+import io.newsflow.schemas.avro.Evidence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tells which countries an article is about ({@link CountryRole#FOCUS}) and which it only mentions, with
+ * a score and the evidence behind each. One Aho–Corasick pass per field over normalised text finds
+ * names, demonyms, abbreviations, capitals, major cities, regions and metonyms; the dateline is read
+ * against every known place; ambiguous names (Georgia, Congo) take the reading the rest of the story
+ * supports. Immutable and thread-safe: build once with {@link #standard()} and share.
+ */
+public final class CountryTagger {
+
+    private static final int MAX_EVIDENCE = 8;
+
+    private final Gazetteer gazetteer;
+    private final TextScanner scanner;
+    private final DatelineReader datelines;
+    private final Weights weights;
+
+    private CountryTagger(Gazetteer gazetteer, Weights weights) {
+        this.gazetteer = gazetteer;
+        this.scanner = new TextScanner(gazetteer);
+        this.datelines = new DatelineReader(gazetteer);
+        this.weights = weights;
+    }
+
+    private static final class Holder {
+        static final CountryTagger STANDARD = new CountryTagger(Gazetteer.load(), Weights.defaults());
+    }
+
+    /** The tagger over the bundled gazetteer, loaded on first use and shared. */
+    public static CountryTagger standard() {
+        return Holder.STANDARD;
+    }
+
+    /** The bundled gazetteer with other weights (shares the loaded gazetteer). */
+    public static CountryTagger withWeights(Weights weights) {
+        return new CountryTagger(Holder.STANDARD.gazetteer, weights);
+    }
+
+    /** Countries of one article, best score first. */
+    public List<CountryTag> tag(TagInput in) {
+        String body = in.body() == null ? "" : in.body();
+        List<Mention> mentions = new ArrayList<>();
+        mentions.addAll(scanner.scan(in.headline(), Mention.Field.HEADLINE, 0));
+        mentions.addAll(scanner.scan(body, Mention.Field.BODY, weights.leadChars()));
+        pinPlacesToTheirState(mentions);
+
+        Map<String, Double> support = new HashMap<>();
+        for (Mention m : mentions) {
+            if (!m.ambiguous() && !m.needsCorroboration && !isPhrase(m)) {
+                support.merge(m.candidates.get(0).code(), weight(m), Double::sum);
+            }
+        }
+        for (String code : in.declaredCountries()) {
+            support.merge(code.toUpperCase(Locale.ROOT), weights.declared(), Double::sum);
+        }
+
+        Map<String, Score> scores = new LinkedHashMap<>();
+        readDateline(in, body, support, scores);
+        for (Mention m : mentions) {
+            m.chosen = choose(m, support);
+        }
+        for (String code : in.declaredCountries()) {
+            String c = code.toUpperCase(Locale.ROOT);
+            scores.computeIfAbsent(c, Score::new).add(weights.declared(), true,
+                    evidence(c, "declared", -1, "declared by the source"));
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Mention m : mentions) {
+            Gazetteer.Entry e = m.chosen;
+            if (e == null || e.code().equals("-") || e.kind() == Kind.PHRASE && e.code().length() != 2) {
+                continue;
+            }
+            if (m.needsCorroboration && !firmlySupported(e.code(), mentions, scores)) {
+                continue;
+            }
+            double w = weight(m);
+            boolean strong = m.field == Mention.Field.HEADLINE;
+            if (m.field == Mention.Field.BODY) {
+                int n = seen.merge(e.code(), 1, Integer::sum);
+                w *= Math.pow(weights.repeatDecay(), n - 1);
+            }
+            String reason = e.kind().reason + (m.reasonNote != null ? ", " + m.reasonNote : "")
+                    + (m.field == Mention.Field.BODY && m.inLead ? ", lead" : "");
+            scores.computeIfAbsent(e.code(), Score::new).add(w, strong,
+                    evidence(m.text, m.field.label, m.offset, reason));
+        }
+        return rank(scores);
+    }
+
+    private void readDateline(TagInput in, String body, Map<String, Double> support, Map<String, Score> scores) {
+        String dateline = in.dateline();
+        String field = "dateline";
+        if (dateline == null || dateline.isBlank()) {
+            dateline = DatelineReader.leadingDateline(body);
+            field = "body";
+        }
+        List<DatelineReader.Place> places = datelines.read(dateline);
+        if (places.isEmpty()) {
+            return;
+        }
+        // the most general part decides ("Paris, Texas" is in the US); a lone city takes the country the story supports
+        DatelineReader.Place decisive = places.get(places.size() - 1);
+        String code = decisive.codes()[0];
+        double best = -1;
+        for (String c : decisive.codes()) {
+            double s = support.getOrDefault(c, 0.0);
+            if (s > best + 1e-9) {
+                best = s;
+                code = c;
+            }
+        }
+        String reason = places.size() > 1 ? "dateline, place in " + code : "dateline";
+        Score score = scores.computeIfAbsent(code, Score::new);
+        score.add(weights.dateline(), true, evidence(decisive.text(), field, decisive.offset(), reason));
+        score.dateline = true;
+        support.merge(code, weights.dateline(), Double::sum);
+    }
+
+    /** "Paris, Texas" / "Paris, Tex.": a place followed by a comma and a state or country is in that one. */
+    private static void pinPlacesToTheirState(List<Mention> mentions) {
+        for (int i = 0; i + 1 < mentions.size(); i++) {
+            Mention place = mentions.get(i);
+            Mention state = mentions.get(i + 1);
+            if (place.field != state.field || state.offset - place.end > 2 || state.offset - place.end < 1) {
+                continue;
+            }
+            boolean placeLike = place.candidates.stream().allMatch(e -> e.kind().isPlace());
+            boolean stateLike = state.candidates.stream().allMatch(
+                    e -> e.kind() == Kind.REGION || e.kind() == Kind.NAME || e.kind() == Kind.ABBREV);
+            if (placeLike && stateLike && !state.ambiguous()) {
+                String code = state.candidates.get(0).code();
+                Gazetteer.Entry first = place.candidates.get(0);
+                place.candidates = List.of(new Gazetteer.Entry(first.name(), code, first.kind(), false, false,
+                        false, false));
+                place.reasonNote = "place in " + state.text;
+            }
+        }
+    }
+
+    /** The reading of a mention: the only one, or the one the rest of the story supports. */
+    private static Gazetteer.Entry choose(Mention m, Map<String, Double> support) {
+        if (!m.ambiguous()) {
+            return m.candidates.get(0);
+        }
+        Gazetteer.Entry best = null;
+        double bestScore = 0;
+        for (Gazetteer.Entry e : m.candidates) {
+            double s = support.getOrDefault(e.code(), 0.0);
+            if (s <= 0) {
+                continue;
+            }
+            // a country name beats a same-named region when both are supported (Georgia the country)
+            double rank = s + (e.kind() == Kind.NAME ? 1000 : 0);
+            if (rank > bestScore) {
+                bestScore = rank;
+                best = e;
+            }
+        }
+        if (best != null) {
+            m.reasonNote = "chosen by context";
+            return best;
+        }
+        return m.candidates.get(0);
+    }
+
+    private static boolean firmlySupported(String code, List<Mention> mentions, Map<String, Score> scores) {
+        Score s = scores.get(code);
+        if (s != null && (s.dateline || s.declared)) {
+            return true;
+        }
+        for (Mention m : mentions) {
+            if (m.chosen != null && !m.needsCorroboration && m.chosen.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double weight(Mention m) {
+        Gazetteer.Entry e = m.chosen != null ? m.chosen : m.candidates.get(0);
+        double w = e.kind().weight;
+        if (m.field == Mention.Field.HEADLINE) {
+            return w * weights.headline();
+        }
+        return m.inLead ? w * weights.lead() : w;
+    }
+
+    private static boolean isPhrase(Mention m) {
+        return m.candidates.get(0).kind() == Kind.PHRASE && m.candidates.get(0).code().equals("-");
+    }
+
+    private List<CountryTag> rank(Map<String, Score> scores) {
+        double max = 0;
+        for (Score s : scores.values()) {
+            max = Math.max(max, s.raw);
+        }
+        List<Score> kept = new ArrayList<>();
+        for (Score s : scores.values()) {
+            if (s.raw >= weights.minScore() || s.strong) {
+                kept.add(s);
+            }
+        }
+        kept.sort((a, b) -> Double.compare(b.raw, a.raw));
+        List<CountryTag> out = new ArrayList<>(kept.size());
+        for (Score s : kept) {
+            boolean focus = s.strong || (s.raw >= weights.focusShare() * max && s.raw >= weights.focusMin());
+            out.add(CountryTag.newBuilder()
+                    .setCode(s.code)
+                    .setRole(focus ? CountryRole.FOCUS : CountryRole.MENTIONED)
+                    .setScore(Math.round(1000.0 * s.raw / (s.raw + 2.0)) / 1000.0)
+                    .setEvidence(s.evidence)
+                    .build());
+        }
+        return out;
+    }
+
+    private static Evidence evidence(String text, String field, int offset, String reason) {
+        return Evidence.newBuilder().setText(text).setField(field).setOffset(offset).setReason(reason).build();
+    }
+
+    /** Evidence gathered for one country. */
+    private static final class Score {
+        final String code;
+        double raw;
+        boolean strong;
+        boolean dateline;
+        boolean declared;
+        final List<Evidence> evidence = new ArrayList<>(4);
+
+        Score(String code) {
+            this.code = code;
+        }
+
+        void add(double w, boolean strongEvidence, Evidence e) {
+            raw += w;
+            strong |= strongEvidence;
+            if ("declared".equals(e.getField())) {
+                declared = true;
+            }
+            if (evidence.size() < MAX_EVIDENCE) {
+                evidence.add(e);
+            }
+        }
+    }
+}

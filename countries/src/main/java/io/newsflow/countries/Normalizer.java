@@ -1,0 +1,79 @@
+package io.newsflow.countries;
+
+/**
+ * Maps text to the form the automaton is built on: lower case, Latin diacritics removed, curly
+ * apostrophes straightened, runs of white space collapsed to one space. Keeps, per normalised char, the
+ * offset of its source char so that matches point back into the original text.
+ */
+final class Normalizer {
+
+    private static final char[] FOLD = new char[0x250];
+
+    static {
+        for (char c = 0; c < FOLD.length; c++) {
+            String decomposed = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+            char base = decomposed.charAt(0);
+            FOLD[c] = Character.isWhitespace(c) || c == '\u00a0' ? ' ' : Character.toLowerCase(base);
+        }
+        FOLD['ß'] = 'ß';
+        FOLD['ø'] = 'o';
+        FOLD['Ø'] = 'o';
+        FOLD['đ'] = 'd';
+        FOLD['Đ'] = 'd';
+        FOLD['ł'] = 'l';
+        FOLD['Ł'] = 'l';
+    }
+
+    private Normalizer() {
+    }
+
+    static char fold(char c) {
+        if (c < FOLD.length) {
+            return FOLD[c];
+        }
+        if (c == '\u2019' || c == '\u2018' || c == '\u02bc') {
+            return '\'';
+        }
+        if (c == '\u2010' || c == '\u2011' || c == '\u2013') {
+            return '-';
+        }
+        if (Character.isWhitespace(c) || c == '\u00a0') {
+            return ' ';
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** Normalised text plus the source offset of each of its chars. */
+    record Text(String text, int[] sourceOffset) {
+    }
+
+    static Text normalize(String s) {
+        char[] out = new char[s.length()];
+        int[] offsets = new int[s.length()];
+        int n = 0;
+        boolean lastSpace = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = fold(s.charAt(i));
+            if (c == ' ' || c < ' ') {
+                if (lastSpace) {
+                    continue;
+                }
+                c = ' ';
+                lastSpace = true;
+            } else {
+                lastSpace = false;
+            }
+            out[n] = c;
+            offsets[n] = i;
+            n++;
+        }
+        if (n > 0 && out[n - 1] == ' ') {
+            n--;
+        }
+        return new Text(new String(out, 0, n), offsets);
+    }
+
+    static String key(String s) {
+        return normalize(s).text();
+    }
+}

@@ -1,0 +1,229 @@
+package io.newsflow.countries;
+
+import org.ahocorasick.trie.PayloadEmit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds gazetteer names in one field: a single Aho–Corasick pass over the normalised text, then the
+ * leftmost-longest whole-word matches, each checked against the case and context of the original text
+ * (capitals, person names, sentence starts).
+ */
+final class TextScanner {
+
+    /** Words before a name that make it a person's name (Mr Paris, President Lincoln). */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "sen", "senator", "gov",
+            "governor", "rep", "representative", "president", "minister", "judge", "justice", "gen", "general",
+            "col", "colonel", "capt", "captain", "lt", "sgt", "prof", "professor", "king", "queen", "prince",
+            "princess", "lord", "lady", "sir", "coach", "chairman", "sheikh", "mayor", "secretary", "spokesman",
+            "spokeswoman", "bishop", "father", "rev", "pastor", "officer", "detective", "deputy", "commissioner",
+            "chancellor", "ambassador", "director", "chief", "player", "singer", "actor", "actress", "star", "jr",
+            "sr", "dear", "uncle", "aunt", "brother", "sister", "son", "daughter",
+            "wife", "husband", "mother", "mom", "dad", "teammate", "guard", "forward", "quarterback", "striker");
+    /** Capitalised words before a name that do not make it part of a person's name. */
+    private static final Set<String> NOT_GIVEN_NAMES = Set.of("the", "in", "at", "from", "to", "for", "of", "and",
+            "on", "by", "with", "into", "across", "near", "outside", "inside", "but", "or", "as", "while", "when",
+            "after", "before", "since", "both", "between", "new", "north", "south", "east", "west", "northern",
+            "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "suburban",
+            "metropolitan", "a", "an", "if", "that", "this", "where", "said", "says", "via", "than", "like",
+            "including", "against", "over", "under", "visit", "visits", "visited", "leave", "leaves", "left",
+            "reach", "reached", "also", "only", "even", "all", "u.s.", "us", "uk", "british", "american",
+            "european", "african", "asian", "arab");
+    /** Capitalised words after a person-like name that show it is the place (Jordan Valley, Paris Bourse). */
+    private static final Set<String> PLACE_FOLLOWERS = Set.of("city", "province", "state", "region", "valley",
+            "river", "island", "islands", "basin", "bay", "government", "radio", "television", "tv", "times",
+            "post", "daily", "news", "bank", "airlines", "airways", "club", "bourse", "stock", "stocks", "exchange",
+            "inc", "corp", "co", "ltd", "plc", "power", "tech", "university", "army", "navy", "air", "police",
+            "foreign", "prime", "president", "minister", "ministry", "king", "queen", "parliament", "embassy",
+            "senate", "assembly", "court", "port", "airport", "harbor", "harbour", "county", "district", "area",
+            "border", "coast", "sea", "gulf", "republic", "national", "central", "federal", "international",
+            "telecom", "energy", "oil", "petroleum", "gas", "electric", "railway", "railways", "general", "street",
+            "avenue", "road", "metro", "opera", "zoo", "marathon", "open", "motor", "motors", "steel", "mining",
+            "trust", "securities", "capital", "fund", "insurance", "life", "savings", "federation", "board",
+            "council", "cabinet", "authorities", "officials", "officers", "troops", "forces", "says", "said",
+            "on", "and", "is", "was", "has", "will", "would", "to", "for", "in", "of", "at", "the");
+
+    private final Gazetteer gazetteer;
+
+    TextScanner(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Matches in one field, after the case and context checks. */
+    List<Mention> scan(String source, Mention.Field field, int leadChars) {
+        List<Mention> out = new ArrayList<>();
+        if (source == null || source.isEmpty()) {
+            return out;
+        }
+        Normalizer.Text norm = Normalizer.normalize(source);
+        String text = norm.text();
+        List<PayloadEmit<Gazetteer.Name>> hits = new ArrayList<>();
+        gazetteer.trie().parseText(text, emit -> {
+            if (wholeWord(text, emit.getStart(), emit.getEnd())) {
+                hits.add(emit);
+            }
+            return true;
+        });
+        if (hits.isEmpty()) {
+            return out;
+        }
+        hits.sort((a, b) -> a.getStart() != b.getStart() ? Integer.compare(a.getStart(), b.getStart())
+                : Integer.compare(b.getEnd(), a.getEnd()));
+        boolean caps = isAllCaps(source);
+        int covered = -1;
+        for (PayloadEmit<Gazetteer.Name> hit : hits) {
+            if (hit.getStart() <= covered) {
+                continue;
+            }
+            int from = norm.sourceOffset()[hit.getStart()];
+            int to = norm.sourceOffset()[hit.getEnd()] + 1;
+            String span = source.substring(from, to);
+            Gazetteer.Name name = hit.getPayload();
+            Mention m = accept(source, from, to, span, name, field, caps, leadChars);
+            if (m != null) {
+                covered = hit.getEnd();
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private Mention accept(String source, int from, int to, String span, Gazetteer.Name name, Mention.Field field,
+                           boolean caps, int leadChars) {
+        List<Gazetteer.Entry> candidates = new ArrayList<>(name.entries().size());
+        for (Gazetteer.Entry e : name.entries()) {
+            if (e.caseSensitive() && !(caps ? span.equalsIgnoreCase(e.name()) : span.equals(e.name()))) {
+                continue;
+            }
+            if (e.afterComma() && !afterComma(source, from)) {
+                continue;
+            }
+            candidates.add(e);
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (!caps && !Character.isUpperCase(span.charAt(0)) && !Character.isDigit(span.charAt(0))) {
+            return null; // place names are proper nouns: turkey, china (the porcelain), chad (paper)
+        }
+        boolean sentenceStart = sentenceStart(source, from);
+        String previous = previousWord(source, from);
+        if (previous != null && TITLES.contains(previous.toLowerCase())) {
+            if (!candidates.get(0).kind().equals(Kind.PHRASE) && candidates.stream().noneMatch(
+                    e -> e.kind() == Kind.ABBREV || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM)) {
+                return null; // Mr Lima, President Washington, Sen. Jackson
+            }
+        }
+        boolean personLike = name.personName() || candidates.stream().allMatch(e -> e.kind().isPlace());
+        if (!caps && personLike && previous != null && !sentenceStart && isCapitalised(previous)
+                && !NOT_GIVEN_NAMES.contains(previous.toLowerCase()) && gazetteer.name(Normalizer.key(previous)) == null
+                && candidates.stream().noneMatch(e -> e.kind() == Kind.PHRASE)) {
+            return null; // Michael Jordan, Carlos Lima: a surname, not a place
+        }
+        if (!caps && name.personName()) {
+            String next = nextWord(source, to);
+            if (next != null && isCapitalised(next) && !PLACE_FOLLOWERS.contains(next.toLowerCase())
+                    && gazetteer.name(Normalizer.key(next)) == null) {
+                return null; // Jordan Peterson, Paris Hilton, Chad Smith: a given name
+            }
+        }
+        boolean needsCorroboration = name.ordinaryWord() && (caps || sentenceStart);
+        return new Mention(field, from, to, span, name, candidates, from < leadChars, needsCorroboration);
+    }
+
+    static boolean wholeWord(String text, int start, int end) {
+        if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            return false;
+        }
+        if (end + 1 < text.length()) {
+            char next = text.charAt(end + 1);
+            if (Character.isLetterOrDigit(next)) {
+                return false;
+            }
+            // "U.S" inside "U.S.A." or a name followed by an apostrophe-less suffix is handled by the letter test;
+            // a hyphenated compound like "Niger-Congo" still counts as a mention of each part
+        }
+        return true;
+    }
+
+    static boolean isAllCaps(String s) {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters >= 4 && upper * 10 >= letters * 8;
+    }
+
+    private static boolean isCapitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+    }
+
+    private static boolean sentenceStart(String s, int from) {
+        int i = from - 1;
+        while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i--;
+        }
+        if (i < 0) {
+            return true;
+        }
+        char c = s.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '"' || c == '\u201c'
+                || c == ':' || c == '-' || c == '(' || c == '\'' || c == '\u2018';
+    }
+
+    private static boolean afterComma(String s, int from) {
+        int i = from - 1;
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && s.charAt(i) == ',';
+    }
+
+    /** The word right before, separated by spaces only; null after punctuation or at the start. */
+    private static String previousWord(String s, int from) {
+        int i = from - 1;
+        if (i < 0 || s.charAt(i) != ' ') {
+            return null;
+        }
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        int end = i + 1;
+        if (i >= 0 && s.charAt(i) == '.') {
+            i--; // Mr. / Sen. / Gen.
+        }
+        while (i >= 0 && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '\'')) {
+            i--;
+        }
+        String w = s.substring(i + 1, end);
+        if (w.endsWith(".")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w.isEmpty() ? null : w;
+    }
+
+    /** The word right after, separated by one or more spaces only; null after punctuation or at the end. */
+    private static String nextWord(String s, int to) {
+        int i = to;
+        if (i >= s.length() || s.charAt(i) != ' ') {
+            return null;
+        }
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '\'')) {
+            i++;
+        }
+        return i > start ? s.substring(start, i) : null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.newsflow.countries;
+
+/**
+ * How evidence turns into scores. Defaults were chosen on the Reuters-21578 TRAIN split; each can be
+ * overridden with a system property {@code newsflow.countries.<field>} for experiments.
+ *
+ * @param dateline      weight of the dateline's country (where the reporter filed from)
+ * @param headline      multiplier for a mention in the headline
+ * @param lead          multiplier for a mention in the first {@code leadChars} chars of the body
+ * @param leadChars     how much of the body counts as its lead
+ * @param declared      weight of a country the source declares
+ * @param repeatDecay   each further body mention of a country counts this fraction of the one before
+ * @param minScore      raw score below which a country is not returned at all
+ * @param focusShare    a country is focus when its raw score is at least this share of the best one
+ * @param focusMin      and at least this raw score
+ */
+public record Weights(double dateline, double headline, double lead, int leadChars, double declared,
+                      double repeatDecay, double minScore, double focusShare, double focusMin) {
+
+    public static Weights defaults() {
+        return new Weights(
+                prop("dateline", 6.0),
+                prop("headline", 3.0),
+                prop("lead", 1.5),
+                (int) prop("leadChars", 300),
+                prop("declared", 5.0),
+                prop("repeatDecay", 0.7),
+                prop("minScore", 1.0),
+                prop("focusShare", 0.5),
+                prop("focusMin", 2.0));
+    }
+
+    private static double prop(String name, double fallback) {
+        String v = System.getProperty("newsflow.countries." + name);
+        return v == null ? fallback : Double.parseDouble(v);
+    }
+}
