@@ -45,8 +45,10 @@ final class BodyExtractor {
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
                     + "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|trending|most-?popular|"
                     + "most-?read|share|sharing|signup|subscribe|promo|outbrain|taboola|recommend|caption|"
-                    + "masthead|cookie|paywall|author-?bio|byline|dateline|toolbar|tags\\b|topics|teaser",
+                    + "masthead|cookie|author-?bio|byline|dateline|toolbar|tags\\b|topics|teaser",
             Pattern.CASE_INSENSITIVE);
+    /** Reader comments: never the article, even when the article itself is short. */
+    static final Pattern COMMENTS = Pattern.compile("comment|disqus|replies|respond", Pattern.CASE_INSENSITIVE);
     static final Pattern MAYBE_CANDIDATE = Pattern.compile(
             "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
     static final Pattern POSITIVE = Pattern.compile(
@@ -133,7 +135,7 @@ final class BodyExtractor {
                 doomed.add(el);
                 continue;
             }
-            if (pass.stripUnlikely() && isUnlikely(el)) {
+            if (pass.stripUnlikely() ? isUnlikely(el, UNLIKELY) : isUnlikely(el, COMMENTS)) {
                 doomed.add(el);
             }
         }
@@ -169,14 +171,14 @@ final class BodyExtractor {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static boolean isUnlikely(Element el) {
+    private static boolean isUnlikely(Element el, Pattern unlikely) {
         String tag = el.normalName();
         if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")
                 || tag.equals("p")) {
             return false;
         }
         String match = el.className() + " " + el.id();
-        if (match.isBlank() || !UNLIKELY.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
+        if (match.isBlank() || !unlikely.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
             return false;
         }
         for (Element a = el.parent(); a != null; a = a.parent()) {

@@ -20,7 +20,7 @@ import org.jsoup.Jsoup;
  * benchmark's shape ({@code {id: {"articleBody": text}}}) for an external scorer.
  *
  * <pre>
- * scrapinghub BENCHMARK_DIR PRED_JSON         pages html/ID.html.gz, ids from BENCHMARK_DIR/ground-truth.json
+ * scrapinghub BENCHMARK_DIR PRED_JSON [--speed]  pages html/ID.html.gz, ids from BENCHMARK_DIR/ground-truth.json
  * readability TEST_PAGES_DIR GOLD_JSON PRED_JSON  each dir's source.html; gold = text of expected.html
  * </pre>
  */
@@ -29,7 +29,7 @@ public final class ExtractionEvalMain {
     public static void main(String[] args) throws IOException {
         ObjectMapper json = new ObjectMapper();
         HtmlArticleExtractor extractor = new HtmlArticleExtractor();
-        if (args.length == 3 && args[0].equals("scrapinghub")) {
+        if ((args.length == 3 || args.length == 4) && args[0].equals("scrapinghub")) {
             Path dir = Path.of(args[1]);
             JsonNode truth = json.readTree(dir.resolve("ground-truth.json").toFile());
             List<String> ids = new ArrayList<>();
@@ -48,7 +48,9 @@ public final class ExtractionEvalMain {
                 pred.putObject(ids.get(i)).put("articleBody", a.body() == null ? "" : a.body());
             }
             report(ids.size(), t0);
-            speed(extractor, pages, urls);
+            if (args.length == 4 && args[3].equals("--speed")) {
+                speed(extractor, pages, urls);
+            }
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), pred);
         } else if (args.length == 4 && args[0].equals("readability")) {
             ObjectNode gold = json.createObjectNode();
@@ -74,7 +76,7 @@ public final class ExtractionEvalMain {
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), gold);
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[3]).toFile(), pred);
         } else {
-            System.err.println("usage: scrapinghub BENCHMARK_DIR PRED_JSON | readability PAGES_DIR GOLD_JSON PRED_JSON");
+            System.err.println("usage: scrapinghub BENCHMARK_DIR PRED_JSON [--speed] | readability PAGES_DIR GOLD_JSON PRED_JSON");
             System.exit(2);
         }
     }
