@@ -1,0 +1,160 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.stories.StorySettings;
+import io.newsflow.enrich.trending.TrendingSettings;
+import io.newsflow.schemas.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Settings of the enrich service. Keys starting with {@code enrich.} are ours; any other key in the
+ * file is passed to Kafka Streams unchanged (so operators can tune the client without a release).
+ */
+public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, String stateDir,
+                           String rawTopic, String enrichedTopic, String trendingTopic, String engagementTopic,
+                           String httpHost, int httpPort, Duration versionsRetention,
+                           StorySettings stories, TrendingSettings trending, Properties streamsOverrides) {
+
+    public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
+
+    public static EnrichConfig defaults() {
+        return fromProperties(new Properties());
+    }
+
+    public static EnrichConfig load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        return fromProperties(p);
+    }
+
+    public static EnrichConfig fromProperties(Properties p) {
+        StorySettings s = StorySettings.defaults();
+        TrendingSettings t = TrendingSettings.defaults();
+        Properties overrides = new Properties();
+        for (String k : p.stringPropertyNames()) {
+            if (!k.startsWith("enrich.") && !k.equals(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    && !k.equals("schema.registry.url") && !k.equals(StreamsConfig.APPLICATION_ID_CONFIG)) {
+                overrides.setProperty(k, p.getProperty(k));
+            }
+        }
+        String engagement = p.getProperty("enrich.topic.engagement", Topics.ENGAGEMENT).trim();
+        return new EnrichConfig(
+                p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"),
+                p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
+                p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID),
+                p.getProperty("enrich.state.dir", System.getProperty("java.io.tmpdir") + "/newsflow-enrich"),
+                p.getProperty("enrich.topic.raw", Topics.RAW),
+                p.getProperty("enrich.topic.enriched", Topics.ENRICHED),
+                p.getProperty("enrich.topic.trending", Topics.TRENDING),
+                engagement.isEmpty() ? null : engagement,
+                p.getProperty("enrich.http.host", "127.0.0.1"),
+                intOf(p, "enrich.http.port", 8090),
+                durationOf(p, "enrich.versions.retention", Duration.ofDays(7)),
+                new StorySettings(
+                        durationOf(p, "enrich.story.window", s.window()),
+                        doubleOf(p, "enrich.story.similarity", s.similarityThreshold()),
+                        intOf(p, "enrich.story.body-chars", s.bodyChars()),
+                        intOf(p, "enrich.story.fingerprints", s.fingerprintsPerStory())),
+                new TrendingSettings(
+                        durationOf(p, "enrich.trending.half-life.fast", t.fastHalfLife()),
+                        durationOf(p, "enrich.trending.half-life.slow", t.slowHalfLife()),
+                        durationOf(p, "enrich.trending.lateness", t.lateness()),
+                        doubleOf(p, "enrich.trending.repeat-weight", t.repeatWeight()),
+                        intOf(p, "enrich.trending.top", t.topN()),
+                        doubleOf(p, "enrich.trending.min-score", t.minScore()),
+                        durationOf(p, "enrich.trending.emit-interval", t.emitInterval()),
+                        intOf(p, "enrich.trending.max-members", t.maxMembers())),
+                overrides);
+    }
+
+    public EnrichConfig withBootstrap(String servers, String registryUrl) {
+        return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
+                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides);
+    }
+
+    public EnrichConfig withInstance(String appId, String dir, int port) {
+        return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
+                engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides);
+    }
+
+    public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
+        return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
+                engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides);
+    }
+
+    /** host:port other instances use to forward interactive queries to this one. */
+    public String applicationServer() {
+        return httpHost + ":" + httpPort;
+    }
+
+    /** Kafka Streams settings; every value that differs from the client default says why. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // an article must reach news.articles.enriched once, with its state updates, even across crashes
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // EOS output is visible at commit: 100 ms (the EOS default) keeps latency low; stated here on purpose
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // interactive queries: other instances forward GET /trending to the owner of the lists at this address
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        // keeps the lists queryable during a fail-over: a warm copy of the stores on another instance
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        // a bad record on the raw topic is logged and skipped rather than stopping the whole service
+        p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        // bounded RocksDB memory shared by all stores (block cache + memtables), see BoundedRocksDbConfig
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        // articles are ~2-10 KB: larger batches and lz4 cut broker round trips on the output and repartition topics
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // read only committed transactional input is implied by EOS; start from the beginning for a new app
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putAll(streamsOverrides);
+        return p;
+    }
+
+    private static int intOf(Properties p, String key, int dflt) {
+        String v = p.getProperty(key);
+        if (v == null) return dflt;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static double doubleOf(Properties p, String key, double dflt) {
+        String v = p.getProperty(key);
+        if (v == null) return dflt;
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    private static Duration durationOf(Properties p, String key, Duration dflt) {
+        String v = p.getProperty(key);
+        if (v == null) return dflt;
+        try {
+            return Duration.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT2H or P7D, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.serde.AvroBinarySerde;
+import io.newsflow.enrich.stories.StoryClusterProcessor;
+import io.newsflow.enrich.trending.EngagementProcessor;
+import io.newsflow.enrich.trending.StoryStats;
+import io.newsflow.enrich.trending.TrendingProcessor;
+import io.newsflow.enrich.versions.VersionGateProcessor;
+import io.newsflow.enrich.versions.VersionRecord;
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.EngagementEvent;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.TrendingList;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The enrich topology, in two sub-topologies:
+ * <ol>
+ *   <li>per raw partition (parallel): version gate (drop duplicates and late old versions), country tagging;</li>
+ *   <li>the newsroom (one partition, since a story can come from any partition): story clustering, trending
+ *       stats and scores, and the ranked lists per region, published to the trending topic and queryable.</li>
+ * </ol>
+ * All stores are persistent and changelogged; the one repartition topic uses plain Avro binary.
+ */
+public final class EnrichTopology {
+    /** Every article goes to the newsroom under one key; its repartition topic has one partition. */
+    public static final String NEWSROOM_KEY = "newsroom";
+    public static final String NEWSROOM_TOPIC = "newsroom";
+    public static final String ENGAGEMENT_TOPIC = "engagement";
+
+    private EnrichTopology() {}
+
+    public static Topology buildTopology(EnrichSerdes serdes, EnrichConfig config, CountryTagging tagger) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Duration window = config.stories().window();
+        // window stores keep a little more than the window: segments drop whole, never too early
+        Duration windowStoreSize = Duration.ofMillis(1);
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(VersionGateProcessor.STORE, config.versionsRetention(), windowStoreSize, false),
+                Serdes.String(), new VersionRecord.Serde()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoryClusterProcessor.BANDS_STORE, window, windowStoreSize, true),
+                Serdes.Long(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoryClusterProcessor.FINGERPRINTS_STORE, window, windowStoreSize, true),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoryClusterProcessor.ARTICLE_STORIES_STORE, window, windowStoreSize, false),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.String(), new StoryStats.Serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrendingProcessor.LISTS_STORE), Serdes.String(),
+                new AvroBinarySerde<>(TrendingList.class)));
+
+        ArticleTimestampExtractor eventTime = new ArticleTimestampExtractor();
+        KStream<String, EnrichedArticle> newsroom = builder
+                .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article())
+                        .withTimestampExtractor(eventTime).withName("raw-articles"))
+                .process(() -> new VersionGateProcessor(config.versionsRetention()), Named.as("version-gate"),
+                        VersionGateProcessor.STORE)
+                .mapValues(article -> tag(article, tagger), Named.as("tag-countries"))
+                .selectKey((id, enriched) -> NEWSROOM_KEY, Named.as("to-newsroom"))
+                .repartition(Repartitioned.<String, EnrichedArticle>as(NEWSROOM_TOPIC)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new AvroBinarySerde<>(EnrichedArticle.class))
+                        .withNumberOfPartitions(1));
+
+        KStream<String, SpecificRecord> out = newsroom
+                .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
+                        StoryClusterProcessor.BANDS_STORE, StoryClusterProcessor.FINGERPRINTS_STORE,
+                        StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
+                .process(() -> new TrendingProcessor(config.trending(), window), Named.as("trending"),
+                        TrendingProcessor.STATS_STORE, TrendingProcessor.LISTS_STORE, NewsroomClock.STORE);
+
+        out.split(Named.as("output-"))
+                .branch((k, v) -> v instanceof EnrichedArticle, Branched.withConsumer(s -> s
+                        .mapValues(v -> (EnrichedArticle) v, Named.as("as-enriched"))
+                        .to(config.enrichedTopic(), Produced.with(Serdes.String(), serdes.enriched()).withName("enriched-articles")),
+                        "articles"))
+                .branch((k, v) -> v instanceof TrendingList, Branched.withConsumer(s -> s
+                        .mapValues(v -> (TrendingList) v, Named.as("as-trending"))
+                        .to(config.trendingTopic(), Produced.with(Serdes.String(), serdes.trending()).withName("trending-lists")),
+                        "trending"));
+
+        if (config.engagementTopic() != null) {
+            builder.stream(config.engagementTopic(), Consumed.with(Serdes.String(), serdes.engagement())
+                            .withTimestampExtractor(eventTime).withName("engagement-events"))
+                    .selectKey((k, v) -> NEWSROOM_KEY, Named.as("engagement-to-newsroom"))
+                    .repartition(Repartitioned.<String, EngagementEvent>as(ENGAGEMENT_TOPIC)
+                            .withKeySerde(Serdes.String())
+                            .withValueSerde(new AvroBinarySerde<>(EngagementEvent.class))
+                            .withNumberOfPartitions(1))
+                    .process(() -> new EngagementProcessor(config.trending(), window), Named.as("engagement"),
+                            TrendingProcessor.STATS_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE);
+        }
+        return builder.build();
+    }
+
+    static EnrichedArticle tag(Article article, CountryTagging tagger) {
+        boolean usable = article.getStatus() == io.newsflow.schemas.avro.PublicationStatus.USABLE;
+        return EnrichedArticle.newBuilder()
+                .setArticle(article)
+                // a kill notice carries no text worth tagging; downstream only needs the id and status
+                .setCountries(usable ? tagger.tag(article) : java.util.List.of())
+                .setStoryId(null)
+                .setTrendingScore(0.0)
+                .setEnrichedAt((Instant) null)
+                .build();
+    }
+}

@@ -1,0 +1,146 @@
+package io.newsflow.enrich.trending;
+
+import io.micrometer.core.instrument.Metrics;
+import io.newsflow.enrich.ArticleTime;
+import io.newsflow.enrich.NewsroomClock;
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.CountryRole;
+import io.newsflow.schemas.avro.CountryTag;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.PublicationStatus;
+import io.newsflow.schemas.avro.TrendingList;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds each article to its story's stats and stamps the article with the story's score; on a wall-clock
+ * punctuation (at most once per {@code emitInterval}) re-ranks every region at the newsroom clock and
+ * publishes the lists that changed. Output values are {@link EnrichedArticle} (keyed by article id) and
+ * {@link TrendingList} (keyed by region).
+ */
+public final class TrendingProcessor implements Processor<String, EnrichedArticle, String, SpecificRecord> {
+    public static final String STATS_STORE = "story-stats";
+    public static final String LISTS_STORE = "trending-lists";
+    private static final Logger log = LoggerFactory.getLogger(TrendingProcessor.class);
+
+    private final TrendingSettings settings;
+    private final Duration storyWindow;
+    private final TrendingRanker ranker;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, StoryStats> stats;
+    private KeyValueStore<String, TrendingList> lists;
+    private NewsroomClock clock;
+    private long publishedClock = Long.MIN_VALUE;
+    private long publishedChanges = -1;
+
+    public TrendingProcessor(TrendingSettings settings, Duration storyWindow) {
+        this.settings = settings;
+        this.storyWindow = storyWindow;
+        this.ranker = new TrendingRanker(settings);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.stats = context.getStateStore(STATS_STORE);
+        this.lists = context.getStateStore(LISTS_STORE);
+        KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
+        this.clock = new NewsroomClock(clockStore);
+        context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> publishLists());
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        EnrichedArticle enriched = record.value();
+        Article article = enriched.getArticle();
+        String storyId = enriched.getStoryId();
+        long now = clock.now();
+        StoryStats story = stats.get(storyId);
+        if (story == null) story = StoryStats.empty(storyId);
+        if (article.getStatus() != PublicationStatus.USABLE) {
+            story = story.without(article.getId());
+        } else {
+            long published = ArticleTime.firstPublishedMs(article, record.timestamp());
+            boolean late = now - published > settings.lateness().toMillis();
+            if (late) Metrics.counter("newsflow.enrich.trending.late").increment();
+            story = story.withMember(new StoryStats.Member(article.getId(), sourceOf(article), published, late,
+                    focusCountries(enriched.getCountries()), article.getHeadline()), settings.maxMembers());
+        }
+        if (story.members().isEmpty() && story.engagementAtMs() == Long.MIN_VALUE) {
+            stats.delete(storyId);
+        } else {
+            stats.put(storyId, story);
+        }
+        clock.markChanged();
+        enriched.setTrendingScore(ranker.scorer().score(story, now));
+        enriched.setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        context.forward(new Record<>(article.getId(), (SpecificRecord) enriched, record.timestamp(), record.headers()));
+    }
+
+    /** Re-ranks at the clock; publishes changed lists and drops stories older than the story window. */
+    void publishLists() {
+        long now = clock.now();
+        long changes = clock.changes();
+        if (now == Long.MIN_VALUE || (now == publishedClock && changes == publishedChanges)) return;
+        List<StoryStats> open = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, StoryStats> it = stats.all()) {
+            while (it.hasNext()) {
+                StoryStats s = it.next().value;
+                if (s.lastPublishedMs() < now - storyWindow.toMillis()) expired.add(s.storyId());
+                else open.add(s);
+            }
+        }
+        expired.forEach(stats::delete);
+        Map<String, TrendingList> ranked = ranker.rank(open, now);
+        int published = 0;
+        for (TrendingList list : ranked.values()) {
+            if (TrendingListChange.significant(lists.get(list.getRegion()), list)) {
+                lists.put(list.getRegion(), list);
+                context.forward(new Record<>(list.getRegion(), (SpecificRecord) list, now));
+                published++;
+            }
+        }
+        List<String> emptied = new ArrayList<>();
+        try (KeyValueIterator<String, TrendingList> it = lists.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, TrendingList> kv = it.next();
+                if (!ranked.containsKey(kv.key)) emptied.add(kv.key);
+            }
+        }
+        for (String region : emptied) {
+            // one empty list tells consumers the region has nothing trending any more
+            context.forward(new Record<>(region, (SpecificRecord) new TrendingList(region, Instant.ofEpochMilli(now), List.of()), now));
+            lists.delete(region);
+            published++;
+        }
+        publishedClock = now;
+        publishedChanges = changes;
+        if (published > 0 || !expired.isEmpty()) {
+            log.info("trending at {}: {} open stories, {} lists published, {} stories expired",
+                    Instant.ofEpochMilli(now), open.size(), published, expired.size());
+        }
+    }
+
+    static List<String> focusCountries(List<CountryTag> tags) {
+        if (tags == null) return List.of();
+        return tags.stream().filter(t -> t.getRole() == CountryRole.FOCUS).map(CountryTag::getCode).distinct().sorted().toList();
+    }
+
+    static String sourceOf(Article a) {
+        return a.getSource() != null ? a.getSource() : a.getFeed();
+    }
+}

@@ -1,0 +1,51 @@
+package io.newsflow.enrich.stories;
+
+import static io.newsflow.enrich.NewsFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.NewsFixtures.Copy;
+import io.newsflow.schemas.avro.Article;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryFingerprintTest {
+    private final StoryFingerprint fp = new StoryFingerprint(StorySettings.defaults().bodyChars());
+    private final double threshold = StorySettings.defaults().similarityThreshold();
+
+    private byte[] sig(Copy c) {
+        Article a = article("x", "s", c, Instant.parse("2026-03-03T06:00:00Z"), List.of());
+        return fp.signature(a);
+    }
+
+    @Test
+    void rewrittenCopiesOfOneStoryAreSimilar() {
+        List<Copy> quake = List.of(QUAKE_WIRE_A, QUAKE_WIRE_B, QUAKE_WIRE_C);
+        for (Copy a : quake) {
+            for (Copy b : quake) {
+                double s = StoryFingerprint.similarity(sig(a), sig(b));
+                System.out.printf("same %.3f %s | %s%n", s, a.headline(), b.headline());
+                assertThat(s).as(a.headline() + " vs " + b.headline()).isGreaterThanOrEqualTo(threshold);
+            }
+        }
+    }
+
+    @Test
+    void storiesSharingOnlyACountryOrWordsStayApart() {
+        List<Copy> distinct = List.of(QUAKE_WIRE_A, TURKEY_RATES, RUSSIA_RATES, RUSSIA_COURT, RUSSIA_MARATHON, filler(1), filler(2));
+        for (int i = 0; i < distinct.size(); i++) {
+            for (int j = i + 1; j < distinct.size(); j++) {
+                double s = StoryFingerprint.similarity(sig(distinct.get(i)), sig(distinct.get(j)));
+                System.out.printf("diff %.3f %s | %s%n", s, distinct.get(i).headline(), distinct.get(j).headline());
+                assertThat(s).as(distinct.get(i).headline() + " vs " + distinct.get(j).headline()).isLessThan(threshold / 2);
+            }
+        }
+    }
+
+    @Test
+    void identicalTextGivesIdenticalBandKeysAndTooShortTextHasNoSignature() {
+        assertThat(StoryFingerprint.bandKeys(sig(RUSSIA_COURT))).containsExactly(StoryFingerprint.bandKeys(sig(RUSSIA_COURT)));
+        Article tiny = article("t", "s", new Copy("Hi", null, "ok", null), Instant.EPOCH, List.of());
+        assertThat(fp.signature(tiny)).isNull();
+    }
+}
