@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Event-driven news ingestion pipeline on Apache Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                io.newsflow.cli.publish.PublishCommand.class,
         })
 public final class Main {
 
