@@ -45,10 +45,12 @@ final class BodyExtractor {
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
                     + "ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|trending|most-?popular|"
                     + "most-?read|share|sharing|signup|subscribe|promo|outbrain|taboola|recommend|caption|"
-                    + "masthead|cookie|author-?bio|byline|dateline|toolbar|tags\\b|topics|teaser",
+                    + "masthead|cookie|credit|author-?bio|byline|dateline|toolbar|tags\\b|topics|teaser",
             Pattern.CASE_INSENSITIVE);
     /** Reader comments: never the article, even when the article itself is short. */
     static final Pattern COMMENTS = Pattern.compile("comment|disqus|replies|respond", Pattern.CASE_INSENSITIVE);
+    static final Pattern IMAGE_BLOCK = Pattern.compile(
+            "image|img|photo|picture|media|figure|caption|gallery|slide|thumb", Pattern.CASE_INSENSITIVE);
     static final Pattern MAYBE_CANDIDATE = Pattern.compile(
             "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
     static final Pattern POSITIVE = Pattern.compile(
@@ -56,7 +58,7 @@ final class BodyExtractor {
     static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|"
                     + "meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
-                    + "tags|widget|trending|newsletter|caption|byline|social|recommend|taboola|subscribe",
+                    + "tags|widget|trending|newsletter|caption|credit|byline|social|recommend|taboola|subscribe",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
@@ -109,7 +111,7 @@ final class BodyExtractor {
         for (Element el : article) {
             clean(el, pass, headline);
         }
-        List<String> paragraphs = BoilerplateLines.filter(PlainText.paragraphs(article));
+        List<String> paragraphs = BoilerplateLines.filter(PlainText.paragraphs(article), headline);
         int chars = 0;
         for (String p : paragraphs) {
             chars += p.length();
@@ -127,6 +129,10 @@ final class BodyExtractor {
             }
             String tag = el.normalName();
             if (JUNK_TAGS.contains(tag) || isHidden(el) || (tag.equals("header") && !hasLongParagraph(el))) {
+                doomed.add(el);
+                continue;
+            }
+            if (isImageBlock(el)) {
                 doomed.add(el);
                 continue;
             }
@@ -149,6 +155,15 @@ final class BodyExtractor {
                 }
             }
         });
+    }
+
+    /** A picture with its caption and credit, laid out without figure/figcaption. */
+    private static boolean isImageBlock(Element el) {
+        String match = el.className() + " " + el.id();
+        if (match.isBlank() || !IMAGE_BLOCK.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
+            return false;
+        }
+        return !el.getElementsByTag("img").isEmpty() && el.text().length() < 300;
     }
 
     private static boolean hasLongParagraph(Element el) {
