@@ -104,8 +104,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public boolean testCompatibility(String subject, Schema schema) {
         RegistryHttp.Answer answer = http.post("/compatibility/subjects/" + encode(subject) + "/versions/latest",
                 schemaBody(schema));
-        if (answer.status() == 404 && answer.errorCode() == SchemaNotFoundException.SUBJECT_NOT_FOUND) {
-            return true; // nothing registered yet: any schema may be the first version
+        if (answer.status() == 404 && (answer.errorCode() == SchemaNotFoundException.SUBJECT_NOT_FOUND
+                || answer.errorCode() == SchemaNotFoundException.VERSION_NOT_FOUND)) {
+            // nothing registered yet (Confluent answers 40401, Apicurio 40402): any schema may be the first version
+            return true;
         }
         if (!answer.ok()) {
             throw error(answer, "testing compatibility of " + schema.getFullName() + " with subject '" + subject + "'", subject);
