@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.newsflow.cli.publish.PublishCommand.class,
+                io.newsflow.cli.demo.DemoCommand.class,
         })
 public final class Main {
 

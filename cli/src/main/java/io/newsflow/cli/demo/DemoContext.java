@@ -1,0 +1,45 @@
+package io.newsflow.cli.demo;
+
+import java.nio.file.Path;
+
+/** What the demo's components share: the options, and the addresses of what already runs. */
+public final class DemoContext {
+    private final DemoOptions options;
+    private volatile String kafkaBootstrapServers;
+    private volatile String schemaRegistryUrl;
+
+    public DemoContext(DemoOptions options) {
+        this.options = options;
+    }
+
+    public DemoOptions options() {
+        return options;
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    public String kafkaBootstrapServers() {
+        return require(kafkaBootstrapServers, "Kafka");
+    }
+
+    void kafkaBootstrapServers(String bootstrapServers) {
+        this.kafkaBootstrapServers = bootstrapServers;
+    }
+
+    public String schemaRegistryUrl() {
+        return require(schemaRegistryUrl, "the schema registry");
+    }
+
+    void schemaRegistryUrl(String url) {
+        this.schemaRegistryUrl = url;
+    }
+
+    private static String require(String value, String what) {
+        if (value == null) {
+            throw new IllegalStateException(what + " is not started yet: put its component earlier in the demo");
+        }
+        return value;
+    }
+}
