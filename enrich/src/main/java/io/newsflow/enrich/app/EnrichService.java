@@ -1,0 +1,94 @@
+package io.newsflow.enrich.app;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.enrich.CountryTagging;
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.EnrichSerdes;
+import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.query.EnrichHttpServer;
+import io.newsflow.enrich.query.TrendingQueries;
+import io.newsflow.schemas.serde.SpecificAvroSerde;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running enrich instance: the streams app, its topics, and its HTTP server (IQ, health, metrics). */
+public final class EnrichService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
+
+    private final EnrichConfig config;
+    private final KafkaStreams streams;
+    private final EnrichHttpServer http;
+    private final PrometheusMeterRegistry metrics;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    private EnrichService(EnrichConfig config, KafkaStreams streams, EnrichHttpServer http, PrometheusMeterRegistry metrics,
+                          KafkaStreamsMetrics streamsMetrics) {
+        this.config = config;
+        this.streams = streams;
+        this.http = http;
+        this.metrics = metrics;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    /** Registry-backed serdes of the contract topics (Confluent wire format). */
+    public static EnrichSerdes registrySerdes(String registryUrl) {
+        Map<String, Object> conf = Map.of("schema.registry.url", registryUrl, "auto.register.schemas", true);
+        return new EnrichSerdes(serde(conf), serde(conf), serde(conf), serde(conf));
+    }
+
+    private static <T extends SpecificRecord> Serde<T> serde(Map<String, Object> conf) {
+        SpecificAvroSerde<T> s = new SpecificAvroSerde<>();
+        s.configure(conf, false);
+        return s;
+    }
+
+    public static EnrichService start(EnrichConfig config, CountryTagging tagger) {
+        EnrichTopics.ensure(config);
+        Topology topology = EnrichTopology.buildTopology(registrySerdes(config.schemaRegistryUrl()), config, tagger);
+        log.info("enrich topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed, replacing it: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("enrich {} -> {}", before, now));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Metrics.addRegistry(metrics);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        TrendingQueries queries = new TrendingQueries(streams, new HostInfo(config.httpHost(), config.httpPort()));
+        EnrichHttpServer http = new EnrichHttpServer(streams, queries, metrics).start(config.httpHost(), config.httpPort());
+        streams.start();
+        log.info("enrich started: app={} raw={} enriched={} trending={} http=http://{}:{}", config.applicationId(),
+                config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.httpHost(), http.port());
+        return new EnrichService(config, streams, http, metrics, streamsMetrics);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public String baseUrl() {
+        return "http://" + config.httpHost() + ":" + http.port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        Metrics.removeRegistry(metrics);
+        log.info("enrich stopped: app={}", config.applicationId());
+    }
+}

@@ -1,0 +1,44 @@
+package io.newsflow.enrich.query;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * HTTP face of one enrich instance: {@code GET /trending?region=global|RU|...} (interactive queries,
+ * forwarded to the owner when needed), {@code GET /health} (200 once the streams app is running),
+ * {@code GET /metrics} (Prometheus).
+ */
+public final class EnrichHttpServer implements AutoCloseable {
+    private final Javalin app;
+
+    public EnrichHttpServer(KafkaStreams streams, TrendingQueries queries, PrometheusMeterRegistry metrics) {
+        this.app = Javalin.create(cfg -> cfg.showJavalinBanner = false)
+                .get("/trending", ctx -> {
+                    TrendingQueries.Answer a = queries.query(ctx.queryParam("region") == null ? "global" : ctx.queryParam("region"),
+                            "true".equals(ctx.queryParam("forwarded")));
+                    ctx.status(a.status()).contentType("application/json").result(a.json());
+                })
+                .get("/health", ctx -> {
+                    KafkaStreams.State state = streams.state();
+                    boolean up = state == KafkaStreams.State.RUNNING;
+                    ctx.status(up ? 200 : 503).contentType("application/json")
+                            .result("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + state + "\"}");
+                })
+                .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+    }
+
+    public EnrichHttpServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
