@@ -13,8 +13,11 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the writer's schema to the class's (schema evolution). A drop-in for Confluent's KafkaAvroDeserializer.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
+    private static final Logger log = LoggerFactory.getLogger(KafkaAvroDeserializer.class);
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
@@ -66,7 +70,16 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                 data.length - ConfluentWireFormat.HEADER_SIZE, null);
         try {
             Object value = reader.read(null, decoder);
-            return value instanceof Utf8 ? value.toString() : value;
+            // primitives come back as Confluent's deserializer returns them: String, byte[]
+            if (value instanceof Utf8) {
+                return value.toString();
+            }
+            if (value instanceof ByteBuffer buffer) {
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                return bytes;
+            }
+            return value;
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new SerializationException("Cannot read the Avro data of a record from topic '" + topic
                     + "' with schema id " + id + " (" + data.length + " bytes): " + e, e);
@@ -87,6 +100,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             throw new SerializationException("Cannot fetch schema id " + id + " for a record from topic '" + topic
                     + "': " + e.getMessage(), e);
         }
+        log.info("Schema fetched: id={} name={} topic={} reader={}", id, writer.getFullName(), topic,
+                config.specificReader() ? "specific" : "generic");
         return config.specificReader() ? AvroDatumReaders.specific(writer, id, topic) : AvroDatumReaders.generic(writer);
     }
 

@@ -28,7 +28,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private final AvroDatumWriters writers = new AvroDatumWriters();
     private final Map<StrictCheck, Boolean> strictChecks = new ConcurrentHashMap<>();
 
+    private volatile SameSchema lastComparison;
+
     private record StrictCheck(Schema latest, Schema own) {
+    }
+
+    private record SameSchema(Schema writer, Schema own, boolean equal) {
     }
 
     /** For Kafka's reflective instantiation; call {@link #configure(Map, boolean)}. */
@@ -90,7 +95,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         ConfluentWireFormat.writeHeader(out, id);
         try {
-            if (writerSchema.equals(own)) {
+            if (sameSchema(writerSchema, own)) {
                 writers.write(value, own, out);
             } else {
                 writers.writeAs(value, own, writerSchema, out);
@@ -102,8 +107,22 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         return out.toByteArray();
     }
 
+    /** Schema equality is a deep comparison: remember the last answer, the pair rarely changes. */
+    private boolean sameSchema(Schema writer, Schema own) {
+        if (writer == own) {
+            return true;
+        }
+        SameSchema last = lastComparison;
+        if (last != null && last.writer() == writer && last.own() == own) {
+            return last.equal();
+        }
+        boolean equal = writer.equals(own);
+        lastComparison = new SameSchema(writer, own, equal);
+        return equal;
+    }
+
     private void checkLatestCanRead(RegisteredSchema latest, Schema own, String subject) {
-        if (!config.latestCompatStrict() || latest.schema().equals(own)) {
+        if (!config.latestCompatStrict() || sameSchema(latest.schema(), own)) {
             return;
         }
         boolean compatible = strictChecks.computeIfAbsent(new StrictCheck(latest.schema(), own), check ->

@@ -229,4 +229,55 @@ class KafkaAvroSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("java.util.Date");
     }
+    @Test
+    void primitivesRoundTripAsConfluentReturnsThem() {
+        KafkaAvroSerializer serializer = serializer(true);
+        KafkaAvroDeserializer deserializer = deserializer();
+        Object[] values = {42, 42L, 1.5f, 2.5d, true, "text", new byte[]{1, 2, 3}};
+        for (int i = 0; i < values.length; i++) {
+            String topic = "p" + i; // one topic per type: BACKWARD refuses e.g. double -> boolean in one subject
+            assertThat(deserializer.deserialize(topic, serializer.serialize(topic, values[i]))).isEqualTo(values[i]);
+        }
+    }
+
+    @Test
+    void genericSerdeRoundTrips() {
+        GenericRecord record = Fixtures.asGeneric(Fixtures.article("g-1"), Article.getClassSchema());
+        try (GenericAvroSerde serde = new GenericAvroSerde()) {
+            serde.configure(config(), false);
+            GenericRecord read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", record));
+            assertThat(read).isNotInstanceOf(Article.class).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void serdeWithAGivenClientUsesIt() {
+        InMemorySchemaRegistry own = new InMemorySchemaRegistry("given");
+        try (SpecificAvroSerde<Article> serde = new SpecificAvroSerde<>(own)) {
+            serde.configure(Map.of(), false); // no schema.registry.url needed with a client given
+            Article article = Fixtures.article("c-1");
+            assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", article))).isEqualTo(article);
+        }
+        assertThat(own.getLatestVersion("t-value").schema()).isEqualTo(Article.getClassSchema());
+        assertThat(registry.requestCount()).isZero();
+    }
+
+    @Test
+    void useLatestVersionRefusesALatestSchemaThatCannotReadTheRecord() {
+        registry.updateCompatibility("t-value", io.newsflow.schemas.registry.CompatibilityLevel.NONE);
+        registry.register("t-value", Fixtures.articleWithExtraField("priority", Schema.create(Schema.Type.INT), null, false));
+        KafkaAvroSerializer serializer = serializer(false, "auto.register.schemas", false, "use.latest.version", true);
+
+        assertThatThrownBy(() -> serializer.serialize("t", Fixtures.article("s-1")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Latest schema of subject 't-value'")
+                .hasMessageContaining("latest.compatibility.strict=false");
+    }
+
+    @Test
+    void badBooleanConfigIsNamed() {
+        assertThatThrownBy(() -> serializer(false, "auto.register.schemas", "yes"))
+                .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
+                .hasMessageContaining("auto.register.schemas");
+    }
 }
