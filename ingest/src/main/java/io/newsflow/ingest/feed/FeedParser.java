@@ -1,0 +1,149 @@
+package io.newsflow.ingest.feed;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import io.newsflow.ingest.Document;
+import io.newsflow.ingest.FormatParser;
+import io.newsflow.ingest.ItemError;
+import io.newsflow.ingest.ParseException;
+import io.newsflow.ingest.ParseResult;
+import io.newsflow.ingest.support.Charsets;
+import io.newsflow.ingest.support.Ids;
+import io.newsflow.ingest.support.ItemException;
+import io.newsflow.ingest.support.Languages;
+import io.newsflow.ingest.support.SafeXml;
+import io.newsflow.ingest.support.Texts;
+import io.newsflow.schemas.avro.Article;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom feeds via ROME. The bytes are decoded here (declared or sniffed
+ * charset, Latin-1/windows-1252 fallback), HTML entities healed, and the XML parsed by {@link SafeXml};
+ * ROME only maps the hardened DOM, so it never sees a DTD or an external entity.
+ * Each entry becomes one article; an entry with nothing to identify it by is reported and skipped.
+ */
+public final class FeedParser implements FormatParser {
+
+    @Override
+    public List<String> formats() {
+        return List.of("rss", "atom");
+    }
+
+    @Override
+    public int sniff(String head, String mediaType) {
+        if (head.matches("(?s).*<(\\w+:)?(rss|RDF)[\\s>].*")) return 95;
+        if (head.matches("(?s).*<(\\w+:)?feed[\\s>].*") && head.contains("http://www.w3.org/2005/Atom")) return 95;
+        if (head.matches("(?s).*<(\\w+:)?feed[\\s>].*")) return 70;
+        return 0;
+    }
+
+    @Override
+    public ParseResult parse(Document doc) throws ParseException {
+        String text = Charsets.decode(doc.bytes(), doc.declaredCharset()).text();
+        String healed;
+        try (XmlFixerReader fixer = new XmlFixerReader(new StringReader(text))) {
+            java.io.StringWriter out = new java.io.StringWriter(text.length());
+            fixer.transferTo(out);
+            healed = out.toString();
+        } catch (IOException e) {
+            throw new ParseException(null, "cannot read feed: " + e.getMessage(), e);
+        }
+        org.w3c.dom.Document dom = SafeXml.parse(healed);
+        SyndFeed feed;
+        try {
+            feed = new SyndFeedInput().build(dom);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new ParseException(null, "not an RSS or Atom feed: " + e.getMessage(), e);
+        }
+        String format = feed.getFeedType() != null && feed.getFeedType().startsWith("atom") ? "atom" : "rss";
+        String source = Texts.clean(feed.getTitle());
+        String feedLanguage = feed.getLanguage();
+        ParseResult.Builder result = new ParseResult.Builder(format);
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            SyndEntry e = entries.get(i);
+            String location = (format.equals("atom") ? "entry " : "item ") + (i + 1);
+            try {
+                result.add(toArticle(e, format, source, feedLanguage));
+            } catch (ItemException ex) {
+                result.error(new ItemError(location, ex.field(), ex.getMessage(), Texts.clean(e.getUri()), null));
+            }
+        }
+        return result.build();
+    }
+
+    private static Article toArticle(SyndEntry e, String format, String source, String feedLanguage) {
+        String headline = Texts.htmlToText(e.getTitle());
+        String url = Texts.clean(e.getLink());
+        String summary = e.getDescription() == null ? null : Texts.htmlToText(e.getDescription().getValue());
+        String body = body(e.getContents());
+        if (summary != null && summary.equals(body)) summary = null;
+        String id = Ids.stableId(e.getUri(), source, url, headline);
+        if (id == null) throw new ItemException(null, "entry has no guid/id, link or title to identify it by");
+        if (headline == null && summary == null && body == null) {
+            throw new ItemException("title", "entry has no title, description or content");
+        }
+        Article.Builder a = Article.newBuilder()
+                .setId(id)
+                .setFormat(format)
+                .setSource(source)
+                .setUrl(url)
+                .setHeadline(headline)
+                .setSummary(summary)
+                .setBody(body)
+                .setByline(byline(e))
+                .setCreated(e.getPublishedDate() == null ? null : e.getPublishedDate().toInstant())
+                .setUpdated(e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant())
+                .setKeywords(keywords(e.getCategories()));
+        a.setLanguage(Languages.declaredOrDetected(feedLanguage, headline, summary, body));
+        return a.build();
+    }
+
+    private static String body(List<SyndContent> contents) {
+        if (contents == null) return null;
+        List<String> parts = new ArrayList<>();
+        for (SyndContent c : contents) {
+            String t = c.getType() != null && c.getType().toLowerCase(Locale.ROOT).contains("text") && !c.getType().contains("html")
+                    ? Texts.paragraphs(List.of(String.valueOf(c.getValue()).split("\\n\\s*\\n")))
+                    : Texts.htmlToText(c.getValue());
+            if (t != null) parts.add(t);
+        }
+        return parts.isEmpty() ? null : String.join("\n\n", parts);
+    }
+
+    private static String byline(SyndEntry e) {
+        List<String> names = new ArrayList<>();
+        if (e.getAuthors() != null) {
+            for (SyndPerson p : e.getAuthors()) {
+                String n = Texts.clean(p.getName());
+                if (n != null && !names.contains(n)) names.add(n);
+            }
+        }
+        if (names.isEmpty()) {
+            String a = Texts.clean(e.getAuthor());
+            if (a != null) names.add(a);
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    private static List<String> keywords(List<SyndCategory> categories) {
+        List<String> out = new ArrayList<>();
+        if (categories == null) return out;
+        for (SyndCategory c : categories) {
+            String n = Texts.clean(c.getName());
+            if (n != null && !out.contains(n)) out.add(n);
+        }
+        return out;
+    }
+}
