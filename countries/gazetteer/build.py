@@ -26,6 +26,8 @@ SHA256 = {
 }
 # Withdrawn ISO codes whose successor is not the last two letters of the alpha-4 code.
 SUCCESSOR = {"SUHH": "RU", "CSHH": "CZ", "CSXX": "RS", "YUCS": "RS", "YDYE": "YE"}
+# territories whose capital is a household name, not a word that happens to match
+WELL_KNOWN = {"TW", "XK", "PS", "HK", "MO", "PR", "GI", "GL"}
 SUBDIVISION_COUNTRIES = {"US", "CA", "AU"}
 SUBDIVISION_TYPES = {"State", "Province", "Territory", "District", "Outlying area", "Country"}
 
@@ -145,6 +147,13 @@ def main():
         return independent.get(c, False) or not any(independent.get(o, False) for o in codes if o != c)
     generated = [(n, c, k) for n, c, k in generated if keep(n, c)]
 
+    dropped = {key(r[0]) for r in read_curated("not_names.tsv")}
+    generated = [(n, c, k) for n, c, k in generated if key(n) not in dropped]
+    # capitals of dependent territories are mostly ordinary words or surnames (Douglas, Hamilton, Stanley):
+    # they count only alongside other evidence for the same territory
+    weak = {(key(cap), c["cca2"]) for c in wc if not c.get("independent") and c["cca2"] not in WELL_KNOWN
+            for cap in c.get("capital", [])}
+
     curated_files = {"abbreviations.tsv": ("abbrev", "cs"), "metonyms.tsv": ("metonym", ""),
                      "former_names.tsv": ("former", ""), "extra_names.tsv": ("name", ""),
                      "extra_demonyms.tsv": ("demonym", ""), "regions.tsv": ("region", ""),
@@ -170,6 +179,8 @@ def main():
         flags = [x for x in f.split(",") if x]
         if kn in ambiguous:
             flags.append(ambiguous[kn])
+        if k == "capital" and (kn, c) in weak:
+            flags.append("weak")
         out_rows.append((n, c, k, ",".join(flags)))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "gazetteer.tsv"), "w", encoding="utf-8") as f:

@@ -93,8 +93,9 @@ public final class CountryTagger {
             }
             String reason = e.kind().reason + (m.reasonNote != null ? ", " + m.reasonNote : "")
                     + (m.field == Mention.Field.BODY && m.inLead ? ", lead" : "");
-            scores.computeIfAbsent(e.code(), Score::new).add(w, strong,
-                    evidence(m.text, m.field.label, m.offset, reason));
+            Score score = scores.computeIfAbsent(e.code(), Score::new);
+            score.add(w, strong, evidence(m.text, m.field.label, m.offset, reason));
+            score.named |= !e.kind().isPlace() || e.kind() == Kind.REGION;
         }
         return rank(scores);
     }
@@ -125,6 +126,7 @@ public final class CountryTagger {
         Score score = scores.computeIfAbsent(code, Score::new);
         score.add(weights.dateline(), true, evidence(decisive.text(), field, decisive.offset(), reason));
         score.dateline = true;
+        score.named = true;
         support.merge(code, weights.dateline(), Double::sum);
     }
 
@@ -143,7 +145,7 @@ public final class CountryTagger {
                 String code = state.candidates.get(0).code();
                 Gazetteer.Entry first = place.candidates.get(0);
                 place.candidates = List.of(new Gazetteer.Entry(first.name(), code, first.kind(), false, false,
-                        false, false));
+                        false, false, false, false));
                 place.reasonNote = "place in " + state.text;
             }
         }
@@ -181,7 +183,7 @@ public final class CountryTagger {
             return true;
         }
         for (Mention m : mentions) {
-            if (m.chosen != null && !m.needsCorroboration && m.chosen.code().equals(code)) {
+            if (m.chosen != null && m.chosen.code().equals(code) && !m.needsCorroboration) {
                 return true;
             }
         }
@@ -202,6 +204,13 @@ public final class CountryTagger {
     }
 
     private List<CountryTag> rank(Map<String, Score> scores) {
+        for (Score s : scores.values()) {
+            if (!s.named) {
+                // a city alone is often a company or an accord (Cambridge Corp, the Paris accord), not the country
+                s.raw *= weights.placesOnly();
+                s.strong = false;
+            }
+        }
         double max = 0;
         for (Score s : scores.values()) {
             max = Math.max(max, s.raw);
@@ -237,6 +246,8 @@ public final class CountryTagger {
         boolean strong;
         boolean dateline;
         boolean declared;
+        /** Named by something other than a city: country name, demonym, region, dateline, declaration. */
+        boolean named;
         final List<Evidence> evidence = new ArrayList<>(4);
 
         Score(String code) {
@@ -248,6 +259,7 @@ public final class CountryTagger {
             strong |= strongEvidence;
             if ("declared".equals(e.getField())) {
                 declared = true;
+                named = true;
             }
             if (evidence.size() < MAX_EVIDENCE) {
                 evidence.add(e);

@@ -111,8 +111,9 @@ final class DatelineReader {
                 country |= e.kind() == Kind.NAME || e.kind() == Kind.ABBREV || e.kind() == Kind.FORMER
                         || e.kind() == Kind.REGION;
             }
+            boolean major = name.entries().stream().anyMatch(e -> e.kind() == Kind.CITY || e.kind() == Kind.CAPITAL);
             String[] known = gazetteer.place(key);
-            if (known != null && !country) {
+            if (known != null && !country && !major) {
                 for (String c : known) {
                     if (!codes.contains(c)) {
                         codes.add(c);

@@ -29,7 +29,7 @@ final class Gazetteer {
 
     /** One gazetteer row: a name as written, the country it points to, its kind and flags. */
     record Entry(String name, String code, Kind kind, boolean caseSensitive, boolean afterComma,
-                 boolean ordinaryWord, boolean personName) {
+                 boolean ordinaryWord, boolean commonWord, boolean personName, boolean weak) {
     }
 
     /** All rows sharing one normalised key; the automaton's payload. */
@@ -42,8 +42,17 @@ final class Gazetteer {
             return entries.stream().anyMatch(Entry::ordinaryWord);
         }
 
+        boolean commonWord() {
+            return entries.stream().anyMatch(Entry::commonWord);
+        }
+
         boolean personName() {
             return entries.stream().anyMatch(Entry::personName);
+        }
+
+        /** Every reading is too weak to count alone (Douglas, capital of the Isle of Man). */
+        boolean weak() {
+            return entries.stream().allMatch(Entry::weak);
         }
 
         boolean afterComma() {
@@ -79,7 +88,7 @@ final class Gazetteer {
                 String[] f = line.split("\t", -1);
                 Set<String> flags = Set.of(f.length > 3 && !f[3].isEmpty() ? f[3].split(",") : new String[0]);
                 add(names, new Entry(f[0], f[1], Kind.parse(f[2]), flags.contains("cs"), flags.contains("aftercomma"),
-                        flags.contains("word"), flags.contains("person")));
+                        flags.contains("word"), flags.contains("common"), flags.contains("person"), flags.contains("weak")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled gazetteer", e);
@@ -133,7 +142,7 @@ final class Gazetteer {
                 if (name.length() < 4 || !latin(name) || names.containsKey(key)) {
                     continue;
                 }
-                add(added, new Entry(name, code, Kind.FOREIGN, false, false, false, true));
+                add(added, new Entry(name, code, Kind.FOREIGN, false, false, false, false, true, false));
             }
         }
         TimeZoneNames zoneNames = TimeZoneNames.getInstance(ULocale.ENGLISH);
@@ -148,7 +157,7 @@ final class Gazetteer {
             if (names.containsKey(key)) {
                 continue;
             }
-            add(added, new Entry(city, region, Kind.CITY, false, false, false, true));
+            add(added, new Entry(city, region, Kind.CITY, false, false, false, false, true, false));
         }
         // a foreign name claimed by two countries is no evidence for either
         added.values().removeIf(n -> n.entries().stream().map(Entry::code).distinct().count() > 1);

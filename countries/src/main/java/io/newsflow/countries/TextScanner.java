@@ -129,7 +129,8 @@ final class TextScanner {
                 return null; // Jordan Peterson, Paris Hilton, Chad Smith: a given name
             }
         }
-        boolean needsCorroboration = name.ordinaryWord() && (caps || sentenceStart);
+        boolean needsCorroboration = name.weak() || name.ordinaryWord() && caps
+                || name.commonWord() && (caps || sentenceStart);
         return new Mention(field, from, to, span, name, candidates, from < leadChars, needsCorroboration);
     }
 

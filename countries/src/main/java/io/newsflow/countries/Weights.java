@@ -13,9 +13,11 @@ package io.newsflow.countries;
  * @param minScore      raw score below which a country is not returned at all
  * @param focusShare    a country is focus when its raw score is at least this share of the best one
  * @param focusMin      and at least this raw score
+ * @param placesOnly    factor for a country named only through its cities (Cambridge Corp, the Paris accord)
  */
 public record Weights(double dateline, double headline, double lead, int leadChars, double declared,
-                      double repeatDecay, double minScore, double focusShare, double focusMin) {
+                      double repeatDecay, double minScore, double focusShare, double focusMin,
+                      double placesOnly) {
 
     public static Weights defaults() {
         return new Weights(
@@ -25,9 +27,16 @@ public record Weights(double dateline, double headline, double lead, int leadCha
                 (int) prop("leadChars", 300),
                 prop("declared", 5.0),
                 prop("repeatDecay", 0.7),
-                prop("minScore", 1.0),
+                prop("minScore", 2.0),
                 prop("focusShare", 0.5),
-                prop("focusMin", 2.0));
+                prop("focusMin", 2.0),
+                prop("placesOnly", 0.5));
+    }
+
+    /** The same weights with another threshold; 0 returns every country with any evidence. */
+    public Weights withMinScore(double min) {
+        return new Weights(dateline, headline, lead, leadChars, declared, repeatDecay, min, focusShare, focusMin,
+                placesOnly);
     }
 
     private static double prop(String name, double fallback) {

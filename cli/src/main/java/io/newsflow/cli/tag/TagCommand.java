@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.countries.CountryTagger;
 import io.newsflow.countries.TagInput;
+import io.newsflow.countries.Weights;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.Evidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
@@ -38,21 +40,30 @@ public final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--min-score", paramLabel = "RAW",
+            description = "Drop countries whose raw evidence weight is below this (default: the tuned threshold; "
+                    + "0 lists every country with any evidence).")
+    Double minScore;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec != null ? spec.commandLine().getErr()
                 : new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        int bad = run(in, out, err);
+        if (minScore != null && (minScore < 0 || minScore.isNaN())) {
+            throw new io.newsflow.cli.BadInputException("--min-score must be 0 or more, got " + minScore);
+        }
+        CountryTagger tagger = minScore == null ? CountryTagger.standard()
+                : CountryTagger.withWeights(Weights.defaults().withMinScore(minScore));
+        int bad = run(tagger, in, out, err);
         out.flush();
         err.flush();
         return bad == 0 ? 0 : 2;
     }
 
     /** Tags every line; returns how many lines were bad. */
-    static int run(BufferedReader in, Writer out, PrintWriter err) throws IOException {
-        CountryTagger tagger = CountryTagger.standard();
+    static int run(CountryTagger tagger, BufferedReader in, Writer out, PrintWriter err) throws IOException {
         JsonGenerator gen = JSON.getFactory().createGenerator(out);
         gen.setRootValueSeparator(null);
         int bad = 0;
@@ -159,14 +170,23 @@ public final class TagCommand implements Callable<Integer> {
     }
 
     /** Runs without the rest of the CLI (handy when other commands are mid-build). */
-    public static void main(String[] args) throws IOException {
-        System.exit(new TagCommand().call());
+    public static void main(String[] args) {
+        picocli.CommandLine cli = new picocli.CommandLine(new TagCommand());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof io.newsflow.cli.BadInputException) {
+                cmd.getErr().println("newsflow tag: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        System.exit(cli.execute(args));
     }
 
     /** For tests: tags the given text and returns stdout. */
     static String tagLines(String input, StringWriter errors) throws IOException {
         StringWriter out = new StringWriter();
-        run(new BufferedReader(new java.io.StringReader(input)), out, new PrintWriter(errors, true));
+        run(CountryTagger.standard(), new BufferedReader(new java.io.StringReader(input)), out,
+                new PrintWriter(errors, true));
         return out.toString();
     }
 }
