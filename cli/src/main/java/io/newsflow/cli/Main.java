@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 io.newsflow.cli.publish.PublishCommand.class,
                 io.newsflow.cli.demo.DemoCommand.class,
+                io.newsflow.cli.parse.ParseCommand.class,
                 io.newsflow.cli.tag.TagCommand.class,
+                io.newsflow.cli.replay.ReplayCommand.class,
+                io.newsflow.cli.enrich.EnrichCommand.class,
         })
 public final class Main {
 
