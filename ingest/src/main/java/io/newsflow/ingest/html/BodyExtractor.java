@@ -16,9 +16,18 @@ import org.jsoup.nodes.TextNode;
  * comma count, the score flows to their ancestors, and the best-scoring container (minus link-heavy,
  * negatively named and form-like parts) is the article. When the page yields too little text the
  * search is repeated with gentler cleaning, as pages that hide their text inside "unlikely" wrappers
- * otherwise lose everything. Stateless: safe to share between threads.
+ * otherwise lose everything. One instance serves one page (it memoises class-name matches, which
+ * pages repeat by the thousand); create one per extraction.
  */
 final class BodyExtractor {
+
+    private final Map<Pattern, Map<String, Boolean>> nameMatches = new IdentityHashMap<>();
+
+    /** Whether a class/id string matches; cached because pages reuse the same names everywhere. */
+    private boolean matches(Pattern pattern, String name) {
+        return nameMatches.computeIfAbsent(pattern, p -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> pattern.matcher(n).find());
+    }
 
     /** Cleaning strictness of one pass; later passes keep more of the page. */
     record Pass(boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {}
@@ -93,13 +102,9 @@ final class BodyExtractor {
         return best.paragraphs();
     }
 
-    /** All passes' results, for callers that arbitrate between them (e.g. against a declared body). */
-    List<List<String>> extractAll(Document doc, String headline) {
-        List<List<String>> out = new ArrayList<>();
-        for (Pass pass : PASSES) {
-            out.add(runPass(doc.clone(), pass, headline).paragraphs());
-        }
-        return out;
+    /** One pass's paragraphs, for callers that arbitrate between passes (e.g. against a declared body). */
+    List<String> extract(Document doc, Pass pass, String headline) {
+        return runPass(doc.clone(), pass, headline).paragraphs();
     }
 
     Result runPass(Document doc, Pass pass, String headline) {
@@ -158,9 +163,9 @@ final class BodyExtractor {
     }
 
     /** A picture with its caption and credit, laid out without figure/figcaption. */
-    private static boolean isImageBlock(Element el) {
+    private boolean isImageBlock(Element el) {
         String match = el.className() + " " + el.id();
-        if (match.isBlank() || !IMAGE_BLOCK.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
+        if (match.isBlank() || !matches(IMAGE_BLOCK, match) || matches(MAYBE_CANDIDATE, match)) {
             return false;
         }
         return !el.getElementsByTag("img").isEmpty() && el.text().length() < 300;
@@ -186,14 +191,14 @@ final class BodyExtractor {
         return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private static boolean isUnlikely(Element el, Pattern unlikely) {
+    private boolean isUnlikely(Element el, Pattern unlikely) {
         String tag = el.normalName();
         if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main")
                 || tag.equals("p")) {
             return false;
         }
         String match = el.className() + " " + el.id();
-        if (match.isBlank() || !unlikely.matcher(match).find() || MAYBE_CANDIDATE.matcher(match).find()) {
+        if (match.isBlank() || !matches(unlikely, match) || matches(MAYBE_CANDIDATE, match)) {
             return false;
         }
         for (Element a = el.parent(); a != null; a = a.parent()) {
@@ -323,26 +328,26 @@ final class BodyExtractor {
         return score + classWeight(el, pass);
     }
 
-    static double classWeight(Element el, Pass pass) {
+    double classWeight(Element el, Pass pass) {
         if (!pass.weightClasses()) {
             return 0;
         }
         double weight = 0;
         String cls = el.className();
         if (!cls.isEmpty()) {
-            if (NEGATIVE.matcher(cls).find()) {
+            if (matches(NEGATIVE, cls)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(cls).find()) {
+            if (matches(POSITIVE, cls)) {
                 weight += 25;
             }
         }
         String id = el.id();
         if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
+            if (matches(NEGATIVE, id)) {
                 weight -= 25;
             }
-            if (POSITIVE.matcher(id).find()) {
+            if (matches(POSITIVE, id)) {
                 weight += 25;
             }
         }

@@ -29,14 +29,14 @@ public final class HtmlArticleExtractor {
     public static final int MAX_HTML_CHARS = 4_000_000;
 
     private static final int MAX_KEYWORDS = 50;
+    private static final int MIN_DECLARED_BODY = 200;
+    private static final double GOOD_AGREEMENT = 0.9;
 
     /** "WASHINGTON (AP) —", "LONDON, Nov 19 (Reuters) -", "NEW YORK —" at the start of the text. */
     private static final Pattern DATELINE = Pattern.compile(
             "^((?:\\p{Lu}[\\p{Lu}.'-]*)(?: \\p{Lu}[\\p{Lu}.'-]*){0,3}(?:, (?:\\p{Lu}[\\p{L}.'-]*)(?: \\p{Lu}[\\p{L}.'-]*){0,2})?)"
                     + "(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2})?"
                     + "\\s*(?:\\(([A-Za-z][\\w .&/-]{0,30})\\))?\\s*[-\u2013\u2014]+\\s+\\S");
-
-    private final BodyExtractor bodyExtractor = new BodyExtractor();
 
     /**
      * @param html    the page, as decoded text
@@ -125,17 +125,23 @@ public final class HtmlArticleExtractor {
     // ---------------------------------------------------------------- body
 
     private List<String> chooseBody(Document doc, String headline, String declaredBody) {
-        if (declaredBody == null || declaredBody.length() < 200) {
-            return bodyExtractor.extract(doc, headline);
+        BodyExtractor extractor = new BodyExtractor();
+        if (declaredBody == null || declaredBody.length() < MIN_DECLARED_BODY) {
+            return extractor.extract(doc, headline);
         }
-        List<List<String>> candidates = bodyExtractor.extractAll(doc, headline);
-        List<String> best = candidates.get(0);
+        // the declared body arbitrates between the passes, from the strictest on; it is not copied,
+        // as it often lacks subheads or carries text the page does not show
+        List<String> best = null;
         double bestF1 = -1;
-        for (List<String> candidate : candidates) {
+        for (BodyExtractor.Pass pass : BodyExtractor.PASSES) {
+            List<String> candidate = extractor.extract(doc, pass, headline);
             double f1 = TextOverlap.f1(PlainText.join(candidate), declaredBody);
             if (f1 > bestF1 + 0.01) {
                 best = candidate;
                 bestF1 = f1;
+            }
+            if (bestF1 >= GOOD_AGREEMENT) {
+                break;
             }
         }
         return best;
