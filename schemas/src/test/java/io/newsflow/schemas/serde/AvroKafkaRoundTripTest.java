@@ -17,6 +17,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -32,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Avro on Confluent's wire format through the real broker and the real schema registry. */
 class AvroKafkaRoundTripTest {
     private static final int COUNT = 50;
+
+    @BeforeAll
+    static void startBrokerAndRegistry() {
+        RealServices.startTogether();
+    }
 
     private static Map<String, Object> serdeConfig() {
         return Map.of("schema.registry.url", TestSchemaRegistry.url());

@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,6 +27,11 @@ class RealRegistryCompatibilityTest {
     private final String subject = topic + "-value";
     private Map<String, Object> config;
     private RestSchemaRegistryClient registry;
+
+    @BeforeAll
+    static void startBrokerAndRegistry() {
+        RealServices.startTogether();
+    }
 
     @BeforeEach
     void connect() {
