@@ -1,0 +1,184 @@
+package io.newsflow.cli.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.publish.config.PublisherConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** docker-compose.yml cannot run here (no Docker engine), so it is kept correct by these checks. */
+class ComposeFileTest {
+    private static final Set<String> NEWSFLOW_SERVICES = Set.of("ingest", "enrich", "publish");
+    /** Variables the entrypoint or the JVM use without turning them into config keys. */
+    private static final Set<String> PASSED_THROUGH = Set.of("JAVA_OPTS", "NEWSFLOW_LOG_LEVEL");
+
+    @TempDir
+    Path tmp;
+
+    private final ComposeProject project;
+
+    ComposeFileTest() throws Exception {
+        project = new ComposeProject();
+    }
+
+    @Test
+    void hasTheBrokerTheRegistryAndTheThreeServices() {
+        assertThat(project.services().keySet())
+                .containsExactlyInAnyOrder("kafka", "schema-registry", "ingest", "enrich", "publish");
+        assertThat(String.valueOf(project.service("schema-registry").get("image")))
+                .startsWith("confluentinc/cp-schema-registry:");
+        assertThat(String.valueOf(project.service("kafka").get("image")))
+                .as("the broker image runs the Kafka version the project is built against")
+                .isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+    }
+
+    @Test
+    void kafkaIsASingleKraftNodeWithTheSettingsTransactionsNeedAndDataOnAVolume() {
+        Map<String, String> env = project.environment("kafka");
+        assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+                .containsEntry("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).startsWith(env.get("KAFKA_NODE_ID") + "@");
+        List<?> volumes = (List<?>) project.service("kafka").get("volumes");
+        assertThat(volumes).anySatisfy(v -> assertThat(String.valueOf(v)).endsWith(":" + env.get("KAFKA_LOG_DIRS")));
+        String volumeName = String.valueOf(volumes.get(0)).split(":")[0];
+        assertThat(ComposeProject.map(project.compose.get("volumes"))).containsKey(volumeName);
+    }
+
+    @Test
+    void everyServiceHasAHealthcheckAndWaitsForHealthyDependencies() {
+        project.services().forEach((name, value) -> {
+            Map<String, Object> service = ComposeProject.map(value);
+            Map<String, Object> healthcheck = ComposeProject.map(service.get("healthcheck"));
+            assertThat((List<?>) healthcheck.get("test")).as(name + " healthcheck").isNotEmpty();
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn == null) {
+                assertThat(name).as("only the broker starts without dependencies").isEqualTo("kafka");
+                return;
+            }
+            ComposeProject.map(dependsOn).forEach((dependency, condition) -> {
+                assertThat(project.services()).as(name + " depends on a service that exists").containsKey(dependency);
+                assertThat(ComposeProject.map(condition)).as(name + " waits for " + dependency)
+                        .containsEntry("condition", "service_healthy");
+            });
+        });
+        for (String service : NEWSFLOW_SERVICES) {
+            assertThat(ComposeProject.map(project.service(service).get("depends_on")))
+                    .containsKeys("kafka", "schema-registry");
+        }
+    }
+
+    @Test
+    void theServicesAreBuiltFromThisRepositoryAndRunTheirCommand() {
+        for (String name : NEWSFLOW_SERVICES) {
+            Map<String, Object> service = project.service(name);
+            assertThat(String.valueOf(service.get("build"))).isEqualTo(".");
+            assertThat(String.valueOf(service.get("command"))).isEqualTo(List.of(name).toString());
+        }
+        assertThat(project.root.resolve("Dockerfile")).exists();
+        assertThat(project.root.resolve("docker/entrypoint.sh")).isExecutable();
+    }
+
+    @Test
+    void servicesReachTheBrokerAndTheRegistryOnTheirAdvertisedAddresses() throws Exception {
+        Map<String, String> kafka = project.environment("kafka");
+        Map<String, String> registry = project.environment("schema-registry");
+        int registryPort = URI.create(registry.get("SCHEMA_REGISTRY_LISTENERS")).getPort();
+        for (String name : NEWSFLOW_SERVICES) {
+            Properties config = project.entrypointProperties(name, project.environment(name), tmp);
+            String bootstrap = config.getProperty("bootstrap.servers");
+            assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).as(name + " bootstrap.servers")
+                    .contains("://" + bootstrap);
+            URI registryUrl = URI.create(config.getProperty("schema.registry.url"));
+            assertThat(registryUrl.getHost()).as(name + " registry host").isEqualTo("schema-registry");
+            assertThat(registryUrl.getPort()).as(name + " registry port").isEqualTo(registryPort);
+        }
+    }
+
+    @Test
+    void everyVariableAServiceGetsBecomesAKeyItsConfigurationReads() throws Exception {
+        Map<String, Function<Properties, Object>> readers = Map.of(
+                "publish", p -> PublisherConfig.fromProperties(p, "docker-compose"),
+                "enrich", EnrichConfig::fromProperties);
+        Set<String> ingestKeys = documentedKeys("ingest");
+        for (String name : NEWSFLOW_SERVICES) {
+            Map<String, String> env = project.environment(name);
+            for (String variable : env.keySet()) {
+                if (!PASSED_THROUGH.contains(variable) && !variable.startsWith("NEWSFLOW_CONFIG_")
+                        && !variable.equals("KAFKA_BOOTSTRAP_SERVERS") && !variable.equals("SCHEMA_REGISTRY_URL")) {
+                    fail(name + " gets " + variable + ", which docker/entrypoint.sh does not pass on");
+                }
+            }
+            Properties all = project.entrypointProperties(name, env, tmp);
+            for (String key : all.stringPropertyNames()) {
+                Function<Properties, Object> reader = readers.get(name);
+                if (reader == null) {
+                    // no config class yet: the key must be one docker/README.md documents for the service
+                    assertThat(Set.of("bootstrap.servers", "schema.registry.url").contains(key)
+                            || ingestKeys.contains(key)).as(name + " reads " + key).isTrue();
+                    continue;
+                }
+                Properties one = new Properties();
+                one.setProperty(key, all.getProperty(key));
+                assertThat(reader.apply(one)).as(name + " reads " + key + " (setting it changes the configuration)")
+                        .isNotEqualTo(reader.apply(new Properties()));
+            }
+        }
+    }
+
+    @Test
+    void healthchecksProbeThePortsTheServicesListenOn() throws Exception {
+        int enrichPort = EnrichConfig.fromProperties(
+                project.entrypointProperties("enrich", project.environment("enrich"), tmp)).httpPort();
+        int publishPort = PublisherConfig.fromProperties(
+                project.entrypointProperties("publish", project.environment("publish"), tmp), "compose").healthPort();
+        assertThat(healthcheckUrl("enrich")).isEqualTo(URI.create("http://localhost:" + enrichPort + "/health"));
+        assertThat(healthcheckUrl("publish")).isEqualTo(URI.create("http://localhost:" + publishPort + "/health"));
+        // the contract's ingest port
+        assertThat(healthcheckUrl("ingest")).isEqualTo(URI.create("http://localhost:8080/health"));
+    }
+
+    @Test
+    void theEntrypointMapsVariableNamesLikeTheKafkaImages() throws Exception {
+        Properties p = project.entrypointProperties("enrich", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092,broker-2:9092",
+                "NEWSFLOW_CONFIG_ENRICH_STORY_BODY___CHARS", "300",
+                "NEWSFLOW_CONFIG_CONSUMER_SOME__UNDERSCORED_KEY", "x",
+                "NEWSFLOW_CONFIG_WINDOWS_PATH", "C:\\state",
+                "UNRELATED", "ignored"), tmp);
+        assertThat(p).containsOnly(
+                Map.entry("bootstrap.servers", "broker-1:9092,broker-2:9092"),
+                Map.entry("enrich.story.body-chars", "300"),
+                Map.entry("consumer.some_underscored.key", "x"),
+                Map.entry("windows.path", "C:\\state"));
+    }
+
+    private URI healthcheckUrl(String service) {
+        List<?> test = (List<?>) ComposeProject.map(project.service(service).get("healthcheck")).get("test");
+        return test.stream().map(String::valueOf).filter(arg -> arg.startsWith("http://")).findFirst()
+                .map(URI::create).orElseThrow(() -> new AssertionError(service + " healthcheck has no URL: " + test));
+    }
+
+    /** Keys listed for a service in docker/README.md's table "| `key` | service | ... |". */
+    private Set<String> documentedKeys(String service) throws Exception {
+        Pattern row = Pattern.compile("^\\| `([a-z0-9._-]+)` \\| " + Pattern.quote(service) + " \\|", Pattern.MULTILINE);
+        Matcher m = row.matcher(Files.readString(project.root.resolve("docker/README.md")));
+        return m.results().map(r -> r.group(1)).collect(Collectors.toSet());
+    }
+}
