@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * What an HTML article page states about itself. Every field is null (lists: empty) when the page
- * does not state it; nothing is guessed except {@code language}, which falls back to detection
- * from the body text when the page declares none.
+ * does not state it; nothing is guessed except {@code language}, which falls back to a confident
+ * detection from the text when the page declares none.
  *
  * @param headline          the article's headline
  * @param summary           the standfirst / description
  * @param body              main text, plain, paragraphs separated by a blank line
  * @param byline            author names as the page gives them
  * @param dateline          place line as written (e.g. "WASHINGTON"), when the page shows one
- * @param language          ISO 639-1 code (primary subtag)
+ * @param language          the declared language as a BCP 47 tag ("en-US"), else the detected ISO 639-1 code
  * @param created           first publication time, UTC
  * @param updated           last modification time, UTC
  * @param url               canonical url

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.newsflow.ingest.support.Languages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,12 +30,14 @@ public final class HtmlArticleExtractor {
     public static final int MAX_HTML_CHARS = 4_000_000;
 
     private static final int MAX_KEYWORDS = 50;
+    private static final int MAX_SUMMARY_CHARS = 1000;
+    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^\\s*by[:\\s]+");
     private static final int MIN_DECLARED_BODY = 200;
     private static final double GOOD_AGREEMENT = 0.9;
 
     /** "WASHINGTON (AP) —", "LONDON, Nov 19 (Reuters) -", "NEW YORK —" at the start of the text. */
     private static final Pattern DATELINE = Pattern.compile(
-            "^((?:\\p{Lu}[\\p{Lu}.'-]*)(?: \\p{Lu}[\\p{Lu}.'-]*){0,3}(?:, (?:\\p{Lu}[\\p{L}.'-]*)(?: \\p{Lu}[\\p{L}.'-]*){0,2})?)"
+            "^(?=\\S)((?:\\p{Lu}[\\p{Lu}.'-]*)(?: \\p{Lu}[\\p{Lu}.'-]*){0,3}(?:, (?:\\p{Lu}[\\p{L}.'-]*)(?: \\p{Lu}[\\p{L}.'-]*){0,2})?)?"
                     + "(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2})?"
                     + "\\s*(?:\\(([A-Za-z][\\w .&/-]{0,30})\\))?\\s*[-\u2013\u2014]+\\s+\\S");
 
@@ -54,10 +57,11 @@ public final class HtmlArticleExtractor {
                 meta.first("og:title", "twitter:title", "dc.title", "dcterms.title", "headline"),
                 textOf(doc.selectFirst("h1")),
                 doc.title());
-        String summary = firstNonBlank(
+        // some pages put the whole article in the description; a summary is short
+        String summary = firstShort(MAX_SUMMARY_CHARS,
                 ld == null ? null : JsonLd.text(ld.get("description")),
-                meta.first("og:description", "twitter:description", "description", "dc.description",
-                        "dcterms.description"));
+                meta.first("og:description"), meta.first("twitter:description"), meta.first("description"),
+                meta.first("dc.description", "dcterms.description"));
         String declaredBody = ld == null ? null : JsonLd.text(ld.get("articleBody"));
 
         List<String> paragraphs = chooseBody(doc, headline, declaredBody);
@@ -69,8 +73,8 @@ public final class HtmlArticleExtractor {
                 meta.first("dc.rights.credit", "credit"));
         if (!paragraphs.isEmpty()) {
             Matcher m = DATELINE.matcher(paragraphs.get(0));
-            if (m.find()) {
-                if (dateline == null) {
+            if (m.find() && (m.group(1) != null || m.group(2) != null)) {
+                if (dateline == null && m.group(1) != null) {
                     dateline = m.group(1).trim();
                 }
                 if (credit == null && m.group(2) != null) {
@@ -94,10 +98,10 @@ public final class HtmlArticleExtractor {
                 body,
                 byline(ld, meta, doc),
                 dateline,
-                language(ld, meta, doc),
+                language(ld, meta, doc, headline, body),
                 firstInstant(
                         ld == null ? null : JsonLd.text(ld.get("datePublished")),
-                        meta.first("article:published_time", "og:published_time", "datepublished",
+                        meta.first("article:published_time", "article:published", "og:published_time", "datepublished",
                                 "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "pubdate",
                                 "publish-date", "publishdate", "sailthru.date", "parsely-pub-date", "date"),
                         attr(doc.selectFirst("[itemprop=datePublished][datetime], time[pubdate][datetime]"),
@@ -105,14 +109,14 @@ public final class HtmlArticleExtractor {
                         ld == null ? null : JsonLd.text(ld.get("dateCreated"))),
                 firstInstant(
                         ld == null ? null : JsonLd.text(ld.get("dateModified")),
-                        meta.first("article:modified_time", "og:updated_time", "datemodified",
+                        meta.first("article:modified_time", "article:modified", "og:updated_time", "datemodified",
                                 "dc.date.modified", "dcterms.modified", "last-modified"),
                         attr(doc.selectFirst("[itemprop=dateModified][datetime]"), "datetime")),
                 url,
-                clean(firstNonBlank(
-                        meta.first("og:site_name", "application-name", "twitter:site:name"),
+                clean(firstName(
+                        meta.first("og:site_name"), meta.first("application-name"),
                         ld == null ? null : JsonLd.text(ld.get("publisher")),
-                        meta.first("dc.publisher", "publisher"))),
+                        meta.first("dc.publisher", "dcterms.publisher", "publisher"))),
                 clean(credit),
                 clean(firstNonBlank(
                         ld == null ? null : JsonLd.text(ld.get("articleSection")),
@@ -151,8 +155,12 @@ public final class HtmlArticleExtractor {
 
     private static String byline(JsonNode ld, MetaTags meta, Document doc) {
         if (ld != null) {
-            List<String> names = JsonLd.names(ld.get("author"));
-            names.removeIf(HtmlArticleExtractor::isUrl);
+            List<String> names = new ArrayList<>();
+            for (String name : JsonLd.names(ld.get("author"))) {
+                if (!isUrl(name)) {
+                    names.add(BY_PREFIX.matcher(name).replaceFirst(""));
+                }
+            }
             if (!names.isEmpty()) {
                 return String.join(", ", new LinkedHashSet<>(names));
             }
@@ -161,30 +169,27 @@ public final class HtmlArticleExtractor {
         for (String a : meta.all("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
                 "parsely-author", "byl")) {
             if (!isUrl(a)) {
-                authors.add(a.replaceFirst("(?i)^by\\s+", ""));
+                authors.add(BY_PREFIX.matcher(a).replaceFirst(""));
             }
         }
         if (authors.isEmpty()) {
             Element rel = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
             String t = textOf(rel);
             if (t != null && t.length() <= 100) {
-                authors.add(t.replaceFirst("(?i)^by\\s+", ""));
+                authors.add(BY_PREFIX.matcher(t).replaceFirst(""));
             }
         }
         return authors.isEmpty() ? null : String.join(", ", new LinkedHashSet<>(authors));
     }
 
-    private static String language(JsonNode ld, MetaTags meta, Document doc) {
-        String lang = firstNonBlank(
+    /** The declared language (normalised BCP 47 tag), else one detected from the text when confident. */
+    private static String language(JsonNode ld, MetaTags meta, Document doc, String headline, String body) {
+        String declared = firstNonBlank(
                 ld == null ? null : JsonLd.text(ld.get("inLanguage")),
                 attr(doc.selectFirst("html[lang]"), "lang"),
                 attr(doc.selectFirst("html[xml:lang]"), "xml:lang"),
                 meta.first("content-language", "dc.language", "language", "og:locale"));
-        if (lang == null) {
-            return null;
-        }
-        String primary = lang.trim().split("[-_]")[0].toLowerCase(Locale.ROOT);
-        return primary.matches("[a-z]{2,3}") ? primary : null;
+        return Languages.declaredOrDetected(declared, headline, body);
     }
 
     private static List<String> keywords(JsonNode ld, MetaTags meta) {
@@ -192,7 +197,7 @@ public final class HtmlArticleExtractor {
         if (ld != null) {
             JsonNode k = ld.get("keywords");
             if (k != null && k.isArray()) {
-                k.forEach(n -> addKeywords(out, n.asText()));
+                k.forEach(n -> addKeyword(out, n.asText()));
             } else if (k != null) {
                 addKeywords(out, k.asText());
             }
@@ -316,6 +321,25 @@ public final class HtmlArticleExtractor {
         }
         String t = PlainText.collapse(org.jsoup.parser.Parser.unescapeEntities(s, false));
         return t.isEmpty() ? null : t;
+    }
+
+    /** First value that is a name rather than a url (some pages put their address in og:site_name). */
+    private static String firstName(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank() && !isUrl(v.trim())) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+
+    private static String firstShort(int maxChars, String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank() && v.length() <= maxChars) {
+                return v.trim();
+            }
+        }
+        return null;
     }
 
     private static String firstNonBlank(String... values) {

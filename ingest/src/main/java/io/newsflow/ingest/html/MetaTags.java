@@ -19,9 +19,11 @@ final class MetaTags {
                 continue;
             }
             for (String key : List.of("property", "name", "itemprop", "http-equiv")) {
-                String k = meta.attr(key).trim().toLowerCase();
-                if (!k.isEmpty()) {
-                    values.computeIfAbsent(k, x -> new ArrayList<>()).add(content);
+                // itemprop and property may list several names ("datePublished dateCreated")
+                for (String k : meta.attr(key).trim().toLowerCase().split("\\s+")) {
+                    if (!k.isEmpty()) {
+                        values.computeIfAbsent(k, x -> new ArrayList<>()).add(content);
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ import org.jsoup.Jsoup;
  * <pre>
  * scrapinghub BENCHMARK_DIR PRED_JSON [--speed]  pages html/ID.html.gz, ids from BENCHMARK_DIR/ground-truth.json
  * readability TEST_PAGES_DIR GOLD_JSON PRED_JSON  each dir's source.html; gold = text of expected.html
+ * show FILE...                                  prints what is extracted from each page (.html or .html.gz)
  * </pre>
  */
 public final class ExtractionEvalMain {
@@ -75,6 +76,17 @@ public final class ExtractionEvalMain {
             report(n, t0);
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), gold);
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[3]).toFile(), pred);
+        } else if (args.length >= 2 && args[0].equals("show")) {
+            for (int i = 1; i < args.length; i++) {
+                Path page = Path.of(args[i]);
+                String html = page.toString().endsWith(".gz") ? read(page) : Files.readString(page);
+                ExtractedArticle a = extractor.extract(html, null);
+                String body = a.body() == null ? null : a.body().length() > 300 ? a.body().substring(0, 300) + "..." : a.body();
+                System.out.println(page.getFileName() + "\n  " + new ExtractedArticle(a.headline(), a.summary(), body,
+                        a.byline(), a.dateline(), a.language(), a.created(), a.updated(), a.url(), a.source(),
+                        a.credit(), a.section(), a.keywords(), a.declaredCountries(), a.idHint())
+                        .toString().replace(", ", ",\n  "));
+            }
         } else {
             System.err.println("usage: scrapinghub BENCHMARK_DIR PRED_JSON [--speed] | readability PAGES_DIR GOLD_JSON PRED_JSON");
             System.exit(2);
