@@ -106,6 +106,9 @@ public final class PublisherService implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new group starts from the oldest enriched article, nothing is skipped
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // static membership: a restarted instance takes its partitions back at once instead of waiting for the
+        // dead member's session to time out; the old incarnation is fenced by this id and the transactional id
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.transactionalId());
         config.consumerOverrides().forEach(p::put);
         return p;
     }
