@@ -42,7 +42,7 @@ public final class ExitWithParent {
         } catch (IOException e) {
             // a broken pipe means the same as end of input: the parent is gone
         }
-        System.err.println("newsflow: parent process gone, shutting down");
+        System.err.println("newsflow: standard input closed (parent stopping or gone), shutting down");
         System.exit(0);
     }
 }

@@ -300,21 +300,38 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             }
         }
 
+        private HttpResponse<String> sendWithRetries(HttpRequest request, int attempts)
+                throws IOException, InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    if (attempt >= attempts) {
+                        throw e;
+                    }
+                    log.info("schema registry at {} did not answer {} ({}); retrying", baseUrl, request.uri().getPath(),
+                            e.toString());
+                }
+            }
+        }
+
         void setGlobalCompatibility(String level) {
             String body = "{\"compatibility\":\"" + level + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + CONFLUENT_API_PATH + "/config"))
-                    .timeout(Duration.ofSeconds(10))
+                    // the first write after start can be slow on a busy machine (cold JIT, database init)
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", CONFLUENT_JSON)
                     .header("Accept", CONFLUENT_JSON)
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = sendWithRetries(request, 3);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("schema registry refused PUT " + CONFLUENT_API_PATH + "/config "
                             + body + ": HTTP " + response.statusCode() + " " + response.body());
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("could not set the schema registry's compatibility at " + baseUrl, e);
+                throw new UncheckedIOException("could not set the schema registry's compatibility at " + baseUrl
+                        + ": " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while configuring the schema registry", e);
