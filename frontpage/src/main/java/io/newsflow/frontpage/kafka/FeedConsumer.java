@@ -1,0 +1,185 @@
+package io.newsflow.frontpage.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.frontpage.state.LatestArticles;
+import io.newsflow.frontpage.state.TrendingBoard;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.TrendingList;
+import io.newsflow.schemas.serde.KafkaAvroDeserializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the finished-article and trending topics from the beginning into {@link LatestArticles} and
+ * {@link TrendingBoard}, on its own thread. Values are decoded here rather than by the consumer so that one
+ * record that cannot be decoded is counted and skipped instead of stopping the page.
+ */
+public final class FeedConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FeedConsumer.class);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaAvroDeserializer articleDecoder;
+    private final KafkaAvroDeserializer trendingDecoder;
+    private final String articlesTopic;
+    private final String trendingTopic;
+    private final LatestArticles articles;
+    private final TrendingBoard trending;
+    private final MeterRegistry metrics;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean started;
+    private volatile boolean assigned;
+    private volatile Throwable failure;
+
+    public FeedConsumer(Properties consumerProperties, Map<String, Object> serdeConfig, String articlesTopic,
+                        String trendingTopic, LatestArticles articles, TrendingBoard trending, MeterRegistry metrics) {
+        this.articlesTopic = articlesTopic;
+        this.trendingTopic = trendingTopic;
+        this.articles = articles;
+        this.trending = trending;
+        this.metrics = metrics;
+        Map<String, Object> serde = new HashMap<>(serdeConfig);
+        serde.put("specific.avro.reader", true);
+        this.articleDecoder = new KafkaAvroDeserializer();
+        this.articleDecoder.configure(serde, false);
+        this.trendingDecoder = new KafkaAvroDeserializer();
+        this.trendingDecoder.configure(serde, false);
+        this.consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "frontpage-consumer");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Consumer settings for a view that is rebuilt from the topics on every start.
+     *
+     * @param groupId a group of its own per instance: every front page needs every record, it shares no work
+     */
+    public static Properties consumerProperties(String bootstrapServers, String groupId, Map<String, Object> overrides) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-frontpage");
+        // articles of aborted publisher transactions must never reach the page
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // the page is rebuilt from what the topics hold, so start at the beginning and never commit
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // topics created after start (a fresh demo) are noticed within seconds, not the default five minutes
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        // the page reads topics; creating them is the pipeline's job
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.putAll(overrides);
+        return p;
+    }
+
+    public void start() {
+        started = true;
+        consumer.subscribe(List.of(articlesTopic, trendingTopic));
+        thread.start();
+    }
+
+    /** True once partitions are assigned and the loop is alive. */
+    public boolean healthy() {
+        return thread.isAlive() && assigned && failure == null;
+    }
+
+    public String state() {
+        if (failure != null) {
+            return "FAILED: " + failure;
+        }
+        if (!thread.isAlive()) {
+            return running ? "NOT_STARTED" : "STOPPED";
+        }
+        return assigned ? "RUNNING" : "WAITING_FOR_PARTITIONS";
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
+                if (!assigned && !consumer.assignment().isEmpty()) {
+                    assigned = true;
+                    log.info("front page reading {} partitions of {} and {}", consumer.assignment().size(),
+                            articlesTopic, trendingTopic);
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    handle(r);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the poll
+        } catch (Throwable t) {
+            failure = t;
+            log.error("front page consumer stopped: {}", t.toString(), t);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            articleDecoder.close();
+            trendingDecoder.close();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        Instant recordTime = Instant.ofEpochMilli(r.timestamp());
+        if (r.topic().equals(articlesTopic)) {
+            EnrichedArticle article;
+            try {
+                article = r.value() == null ? null : (EnrichedArticle) articleDecoder.deserialize(r.topic(), r.value());
+            } catch (RuntimeException e) {
+                undecodable(r, e);
+                return;
+            }
+            LatestArticles.Outcome outcome = articles.apply(r.key(), article, recordTime);
+            count(articlesTopic, outcome.name().toLowerCase());
+            if (outcome == LatestArticles.Outcome.REMOVED) {
+                log.info("article {} taken down ({})", r.key(), article == null ? "tombstone" : article.getArticle().getStatus());
+            }
+        } else {
+            TrendingList list;
+            try {
+                list = r.value() == null ? null : (TrendingList) trendingDecoder.deserialize(r.topic(), r.value());
+            } catch (RuntimeException e) {
+                undecodable(r, e);
+                return;
+            }
+            count(trendingTopic, trending.apply(r.key(), list) ? "applied" : "stale");
+        }
+    }
+
+    private void undecodable(ConsumerRecord<String, byte[]> r, RuntimeException e) {
+        count(r.topic(), "undecodable");
+        log.warn("skipped record {}-{}@{} key {}: {}", r.topic(), r.partition(), r.offset(), r.key(), e.toString());
+    }
+
+    private void count(String topic, String outcome) {
+        counters.computeIfAbsent(topic + '|' + outcome, k -> Counter.builder("frontpage.records")
+                .description("records read by the front page, by topic and what was done with them")
+                .tag("topic", topic).tag("outcome", outcome).register(metrics)).increment();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        if (!started) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
