@@ -1,0 +1,54 @@
+package io.newsflow.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.cli.Main;
+import io.newsflow.schemas.Topics;
+import io.newsflow.stack.Ports;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void runsForTheGivenDurationPrintsWhereItListensAndStopsEverything() throws Exception {
+        int kafkaPort = Ports.freePort();
+        int registryPort = Ports.freePort();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = Main.run("demo", "--duration", "1", "--rate", "0", "--data-dir", dataDir.toString(),
+                    "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort));
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("newsflow demo ready in")
+                .contains("127.0.0.1:" + kafkaPort)
+                .contains("http://127.0.0.1:" + registryPort + "/apis/ccompat/v7")
+                .contains(Topics.RAW + " (6 partitions, created)")
+                .contains("stopped cleanly");
+        assertThat(Ports.isFree(kafkaPort)).as("broker stopped").isTrue();
+        assertThat(Ports.isFree(registryPort)).as("registry stopped").isTrue();
+        assertThat(dataDir.resolve("kafka/kafka-data/meta.properties")).exists();
+        assertThat(dataDir.resolve("registry/registry.log")).exists();
+    }
+
+    @Test
+    void badOptionsExitWithCodeTwo() {
+        assertThat(Main.run("demo", "--duration", "0")).isEqualTo(2);
+        assertThat(Main.run("demo", "--rate", "-1")).isEqualTo(2);
+        assertThat(Main.run("demo", "--kafka-port", "8081")).isEqualTo(2);
+        assertThat(Main.run("demo", "--kafka-port", "70000")).isEqualTo(2);
+    }
+}
