@@ -8,7 +8,6 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Evidence;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,9 @@ public final class ArticleFacts {
     private static final Comparator<CountryTag> FOCUS_FIRST = Comparator
             .comparing((CountryTag t) -> t.getRole() == CountryRole.FOCUS ? 0 : 1)
             .thenComparing(Comparator.comparingDouble(CountryTag::getScore).reversed());
+
+    /** A region id rather than ZoneOffset.UTC, so that times read "08:55 UTC" rather than "08:55 Z". */
+    public static final ZoneId UTC = ZoneId.of("UTC");
 
     private ArticleFacts() {}
 
@@ -61,7 +63,7 @@ public final class ArticleFacts {
 
     /** The dateline's zone if the place is known, else UTC. */
     public static ZoneId zoneOf(EnrichedArticle e, DatelineZones zones) {
-        return zones.zoneOf(e.getArticle().getDateline(), datelineCountry(e)).orElse(ZoneOffset.UTC);
+        return zones.zoneOf(e.getArticle().getDateline(), datelineCountry(e)).orElse(UTC);
     }
 
     /** The country the tagger found in the dateline, if any. */

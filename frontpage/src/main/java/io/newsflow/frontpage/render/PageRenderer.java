@@ -8,7 +8,6 @@ import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.TrendingEntry;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -194,7 +193,7 @@ public final class PageRenderer {
 
     private static void close(StringBuilder html, FrontSnapshot snapshot) {
         html.append("</div>\n<footer>").append(snapshot.articles().size()).append(" articles \u00b7 page built ")
-                .append(Html.escape(ArticleFacts.format(snapshot.at(), ZoneOffset.UTC)))
+                .append(Html.escape(ArticleFacts.format(snapshot.at(), ArticleFacts.UTC)))
                 .append("</footer>\n</body>\n</html>\n");
     }
 

@@ -1,0 +1,46 @@
+package io.newsflow.frontpage;
+
+import static io.newsflow.frontpage.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.frontpage.render.FrontJson;
+import io.newsflow.frontpage.state.FrontSnapshot;
+import io.newsflow.frontpage.zone.DatelineZones;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrontJsonTest {
+
+    @Test
+    void articlesAndTrendingListsAsJson() throws Exception {
+        FrontSnapshot snapshot = new FrontSnapshot(
+                List.of(Fixtures.withHeadline("b", "Second \"quoted\" <b>", T0.plusSeconds(60)), Fixtures.moscow("https://x/1")),
+                Map.of("global", Fixtures.trending("global", T0, "story-b", "Top story"),
+                        "IN", Fixtures.trending("IN", T0, "s-in", "Indian story")),
+                T0);
+        JsonNode root = new ObjectMapper().readTree(new FrontJson(DatelineZones.standard()).render(snapshot));
+
+        assertThat(root.get("articles")).hasSize(2);
+        JsonNode first = root.get("articles").get(0);
+        assertThat(first.get("headline").asText()).isEqualTo("Second \"quoted\" <b>");
+        assertThat(first.get("link").asText()).isEqualTo("/article/b");
+        assertThat(first.get("time_zone").asText()).isEqualTo("Europe/Moscow");
+        assertThat(first.get("meta").asText()).endsWith("Created: 18-02-2026 11:56 MSK");
+        JsonNode second = root.get("articles").get(1);
+        assertThat(second.get("link").asText()).startsWith("/article/~");
+        assertThat(second.get("countries").get(0).get("code").asText()).isEqualTo("RU");
+        assertThat(second.get("countries").get(0).get("role").asText()).isEqualTo("focus");
+        assertThat(second.get("countries").get(0).get("name").asText()).isEqualTo("Russia");
+        assertThat(second.get("story_id").asText()).isEqualTo("story-https://x/1");
+
+        JsonNode global = root.get("trending").get("global");
+        assertThat(global.get("label").asText()).isEqualTo("Global");
+        assertThat(global.get("entries").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(global.get("entries").get(0).get("article").asText()).isEqualTo("/article/b");
+        assertThat(root.get("trending").get("IN").get("label").asText()).isEqualTo("India");
+        assertThat(root.get("trending").get("IN").get("entries").get(0).get("article").isNull()).isTrue();
+    }
+}
