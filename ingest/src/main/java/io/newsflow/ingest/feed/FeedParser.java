@@ -90,10 +90,8 @@ public final class FeedParser implements FormatParser {
         String body = body(e.getContents());
         if (summary != null && summary.equals(body)) summary = null;
         String id = Ids.stableId(e.getUri(), source, url, headline);
-        if (id == null) throw new ItemException(null, "entry has no guid/id, link or title to identify it by");
-        if (headline == null && summary == null && body == null) {
-            throw new ItemException("title", "entry has no title, description or content");
-        }
+        if (id == null) id = Ids.stableId(null, source, null, summary != null ? summary : body);
+        if (id == null) throw new ItemException(null, "entry has nothing to identify it by: no guid/id, link, title, description or content");
         Article.Builder a = Article.newBuilder()
                 .setId(id)
                 .setFormat(format)

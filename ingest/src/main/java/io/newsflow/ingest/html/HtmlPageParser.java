@@ -19,6 +19,10 @@ import java.util.List;
 public final class HtmlPageParser implements FormatParser {
 
     public static final String FORMAT = "html";
+    private static final java.util.regex.Pattern FIRST_ELEMENT =
+            java.util.regex.Pattern.compile("^\\s*(?:<!--.*?-->\\s*)*<([a-z][a-z0-9]*)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.Set<String> HTML_ROOTS = java.util.Set.of("head", "body", "meta", "title", "div", "article",
+            "main", "section", "p", "header", "link", "script", "style");
     private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
 
     @Override
@@ -29,8 +33,12 @@ public final class HtmlPageParser implements FormatParser {
     @Override
     public int sniff(String head, String mediaType) {
         String t = head.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        // XML whose root is not html (NewsML fragments with an XHTML body inside) is not a web page
+        if (t.startsWith("<?xml") && !t.contains("<html")) return 0;
         if (t.startsWith("<!doctype html") || t.startsWith("<html") || t.contains("<html")) return 90;
-        if (t.contains("<head") || t.contains("<body")) return 60;
+        // fragments: only when the first element is an HTML one (an XML root like <contentSet> is not a page)
+        java.util.regex.Matcher first = FIRST_ELEMENT.matcher(t);
+        if (first.find() && HTML_ROOTS.contains(first.group(1)) && (t.contains("<head") || t.contains("<body") || t.contains("<p"))) return 50;
         return 0;
     }
 
@@ -43,8 +51,10 @@ public final class HtmlPageParser implements FormatParser {
             throw new ParseException(null, "no article found in the HTML page (no headline and no main text)");
         }
         String url = x.url() != null ? x.url() : pageUrl;
+        String id = Ids.stableId(x.idHint(), x.source(), url, x.headline());
+        if (id == null) id = Ids.stableId(null, x.source(), null, x.body());
         Article a = Article.newBuilder()
-                .setId(Ids.stableId(x.idHint(), x.source(), url, x.headline()))
+                .setId(id)
                 .setFormat(FORMAT)
                 .setSource(x.source())
                 .setUrl(url)

@@ -49,6 +49,8 @@ public final class NewsMlParser implements FormatParser {
         if (head.contains("iptc.org/std/nar/") || head.matches("(?s).*<(\\w+:)?(newsItem|packageItem|newsMessage)[\\s>].*")) {
             return 95;
         }
+        // NewsML 1.x: recognised so that it is refused with a clear reason instead of read as something else
+        if (head.matches("(?s).*<NewsML[\\s>].*")) return 80;
         return 0;
     }
 
@@ -64,6 +66,8 @@ public final class NewsMlParser implements FormatParser {
             for (Element set : Dom.children(root, "itemSet")) {
                 for (Element e : Dom.children(set, null)) if (ARTICLE_ITEMS.contains(Dom.localName(e))) items.add(e);
             }
+        } else if ("NewsML".equals(rootName)) {
+            throw new ParseException("line 1", "NewsML 1.x (root element <NewsML>) is not supported: send NewsML-G2 or ninjs");
         } else if (OTHER_ITEMS.contains(rootName)) {
             throw new ParseException(null, "a NewsML-G2 " + rootName + " carries no article (expected newsItem, packageItem or newsMessage)");
         } else {

@@ -59,6 +59,15 @@ public final class Charsets {
             declared = lookup(contentTypeCharset);
             how = "content-type";
         }
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8) && singleByte(declared) && hasNonAscii(bytes)) {
+            // a single-byte charset declared over bytes that are valid multi-byte UTF-8: the declaration is
+            // wrong (a common authoring slip); real Latin-1/1251 text practically never forms valid UTF-8
+            try {
+                return new Decoded(strict(bytes, StandardCharsets.UTF_8), "UTF-8", "utf-8 (declared " + declared.name() + ")", false);
+            } catch (CharacterCodingException e) {
+                // not UTF-8: the declaration stands
+            }
+        }
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
             // ISO-8859-1 is declared for windows-1252 text all the time; 1252 decodes every Latin-1 text the same
             if (declared.equals(StandardCharsets.ISO_8859_1) || declared.name().equalsIgnoreCase("US-ASCII")) {
@@ -117,6 +126,19 @@ public final class Charsets {
         } catch (CharacterCodingException e) {
             return new Decoded(new String(bytes, offset, bytes.length - offset, cs), cs.name(), how, true);
         }
+    }
+
+    private static boolean singleByte(Charset cs) {
+        try {
+            return cs.canEncode() && cs.newEncoder().maxBytesPerChar() == 1.0f;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) if (b < 0) return true;
+        return false;
     }
 
     private static Charset lookup(String name) {
