@@ -225,18 +225,15 @@ public final class CountryTagger {
         List<CountryTag> out = new ArrayList<>(kept.size());
         for (Score s : kept) {
             boolean focus = s.strong || (s.raw >= weights.focusShare() * max && s.raw >= weights.focusMin());
-            out.add(CountryTag.newBuilder()
-                    .setCode(s.code)
-                    .setRole(focus ? CountryRole.FOCUS : CountryRole.MENTIONED)
-                    .setScore(Math.round(1000.0 * s.raw / (s.raw + 2.0)) / 1000.0)
-                    .setEvidence(s.evidence)
-                    .build());
+            // all-args constructors: the Avro builders deep-copy defaults and cost more than the tagging
+            out.add(new CountryTag(s.code, focus ? CountryRole.FOCUS : CountryRole.MENTIONED,
+                    Math.round(1000.0 * s.raw / (s.raw + 2.0)) / 1000.0, s.evidence));
         }
         return out;
     }
 
     private static Evidence evidence(String text, String field, int offset, String reason) {
-        return Evidence.newBuilder().setText(text).setField(field).setOffset(offset).setReason(reason).build();
+        return new Evidence(text, field, offset, reason);
     }
 
     /** Evidence gathered for one country. */

@@ -78,7 +78,9 @@ final class DatelineReader {
             if (c == '(' || c == '\u2014' || c == '\u2013' || (c == '-' && i > 0 && body.charAt(i - 1) == ' ')) {
                 String head = body.substring(start, i).strip();
                 // a dateline is written in capitals ("WASHINGTON") or as "Paris, Texas" before the credit
-                return !head.isEmpty() && (TextScanner.isAllCaps(head.split(",")[0]) || c == '(') ? head : null;
+                int comma = head.indexOf(',');
+                return !head.isEmpty() && (TextScanner.isAllCaps(comma < 0 ? head : head.substring(0, comma)) || c == '(')
+                        ? head : null;
             }
             if (c == '.' && i + 1 < limit && body.charAt(i + 1) == ' ' && !Character.isUpperCase(body.charAt(i - 1))) {
                 return null;
@@ -91,7 +93,11 @@ final class DatelineReader {
     }
 
     private static boolean isDate(String part) {
-        String first = part.split("[ .]")[0].toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < part.length() && Character.isLetterOrDigit(part.charAt(end))) {
+            end++;
+        }
+        String first = part.substring(0, end).toLowerCase(Locale.ROOT);
         return MONTHS.contains(first) || Character.isDigit(part.charAt(0));
     }
 

@@ -4,7 +4,6 @@ import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.text.TimeZoneNames;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
-import org.ahocorasick.trie.PayloadTrie;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +20,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The names the tagger knows, compiled into one Aho–Corasick automaton over normalised text, plus the
+ * The names the tagger knows, compiled into one Aho–Corasick automaton ({@link NameAutomaton}) over
+ * normalised text, plus the
  * dateline place list. Built once from the bundled resources (see countries/gazetteer/build.py) and
  * from ICU4J (country names in other languages, time-zone exemplar cities); immutable and thread-safe.
  */
@@ -32,49 +32,82 @@ final class Gazetteer {
                  boolean ordinaryWord, boolean commonWord, boolean personName, boolean weak) {
     }
 
-    /** All rows sharing one normalised key; the automaton's payload. */
-    record Name(String key, List<Entry> entries) {
+    /** All rows sharing one normalised key; the automaton's payload. Flags are folded once, at load. */
+    static final class Name {
+        private final String key;
+        private final List<Entry> entries = new ArrayList<>(2);
+        private boolean caseSensitive;
+        private boolean ordinaryWord;
+        private boolean commonWord;
+        private boolean personName;
+        private boolean weak;
+        private boolean afterComma;
+
+        Name(String key) {
+            this.key = key;
+        }
+
+        void seal() {
+            caseSensitive = entries.stream().allMatch(Entry::caseSensitive);
+            ordinaryWord = entries.stream().anyMatch(Entry::ordinaryWord);
+            commonWord = entries.stream().anyMatch(Entry::commonWord);
+            personName = entries.stream().anyMatch(Entry::personName);
+            weak = entries.stream().allMatch(Entry::weak);
+            afterComma = entries.stream().allMatch(Entry::afterComma);
+        }
+
+        String key() {
+            return key;
+        }
+
+        List<Entry> entries() {
+            return entries;
+        }
+
         boolean caseSensitive() {
-            return entries.stream().allMatch(Entry::caseSensitive);
+            return caseSensitive;
         }
 
         boolean ordinaryWord() {
-            return entries.stream().anyMatch(Entry::ordinaryWord);
+            return ordinaryWord;
         }
 
         boolean commonWord() {
-            return entries.stream().anyMatch(Entry::commonWord);
+            return commonWord;
         }
 
         boolean personName() {
-            return entries.stream().anyMatch(Entry::personName);
+            return personName;
         }
 
         /** Every reading is too weak to count alone (Douglas, capital of the Isle of Man). */
         boolean weak() {
-            return entries.stream().allMatch(Entry::weak);
+            return weak;
         }
 
         boolean afterComma() {
-            return entries.stream().allMatch(Entry::afterComma);
+            return afterComma;
         }
     }
 
     /** Languages whose country names are added from ICU: the big news languages written in Latin script. */
     static final List<String> OTHER_LANGUAGES = List.of("de", "fr", "es", "it", "pt", "nl");
 
-    private final PayloadTrie<Name> trie;
+    private final NameAutomaton automaton;
+    private final Name[] byKeyIndex;
     private final Map<String, Name> names;
     private final Map<String, String[]> places;
 
     private Gazetteer(Map<String, Name> names, Map<String, String[]> places) {
         this.names = names;
         this.places = places;
-        PayloadTrie.PayloadTrieBuilder<Name> builder = PayloadTrie.builder();
-        for (Name n : names.values()) {
-            builder.addKeyword(n.key(), n);
+        this.byKeyIndex = names.values().toArray(Name[]::new);
+        List<String> keys = new ArrayList<>(byKeyIndex.length);
+        for (Name n : byKeyIndex) {
+            n.seal();
+            keys.add(n.key());
         }
-        this.trie = builder.build();
+        this.automaton = new NameAutomaton(keys);
     }
 
     static Gazetteer load() {
@@ -115,7 +148,7 @@ final class Gazetteer {
         if (key.isEmpty()) {
             return;
         }
-        names.computeIfAbsent(key, k -> new Name(k, new ArrayList<>())).entries().add(e);
+        names.computeIfAbsent(key, Name::new).entries().add(e);
     }
 
     /**
@@ -161,6 +194,7 @@ final class Gazetteer {
         }
         // a foreign name claimed by two countries is no evidence for either
         added.values().removeIf(n -> n.entries().stream().map(Entry::code).distinct().count() > 1);
+        added.values().removeIf(n -> names.containsKey(n.key()));
         names.putAll(added);
     }
 
@@ -184,8 +218,13 @@ final class Gazetteer {
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
-    PayloadTrie<Name> trie() {
-        return trie;
+    NameAutomaton automaton() {
+        return automaton;
+    }
+
+    /** The name an automaton key index stands for. */
+    Name name(int keyIndex) {
+        return byKeyIndex[keyIndex];
     }
 
     Name name(String key) {

@@ -32,7 +32,13 @@ final class Mention {
     }
 
     boolean ambiguous() {
-        return candidates.stream().map(Gazetteer.Entry::code).distinct().count() > 1;
+        String first = candidates.get(0).code();
+        for (int i = 1; i < candidates.size(); i++) {
+            if (!candidates.get(i).code().equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     enum Field {

@@ -13,7 +13,7 @@ final class Normalizer {
         for (char c = 0; c < FOLD.length; c++) {
             String decomposed = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
             char base = decomposed.charAt(0);
-            FOLD[c] = Character.isWhitespace(c) || c == '\u00a0' ? ' ' : Character.toLowerCase(base);
+            FOLD[c] = Character.isWhitespace(c) || c == '\u00a0' || c < ' ' ? ' ' : Character.toLowerCase(base);
         }
         FOLD['ß'] = 'ß';
         FOLD['ø'] = 'o';
@@ -31,6 +31,10 @@ final class Normalizer {
         if (c < FOLD.length) {
             return FOLD[c];
         }
+        return foldRare(c);
+    }
+
+    private static char foldRare(char c) {
         if (c == '\u2019' || c == '\u2018' || c == '\u02bc') {
             return '\'';
         }
@@ -43,17 +47,37 @@ final class Normalizer {
         return Character.toLowerCase(c);
     }
 
-    /** Normalised text plus the source offset of each of its chars. */
-    record Text(String text, int[] sourceOffset) {
+    /**
+     * Normalised text ({@code chars[0, length)}) plus the source offset of each of its chars, and whether
+     * the source is written in capitals (then case says nothing about proper nouns).
+     */
+    record Text(char[] chars, int length, int[] sourceOffset, boolean allCaps) {
+        String text() {
+            return new String(chars, 0, length);
+        }
     }
 
     static Text normalize(String s) {
         char[] out = new char[s.length()];
         int[] offsets = new int[s.length()];
         int n = 0;
+        int letters = 0;
+        int upper = 0;
         boolean lastSpace = true;
         for (int i = 0; i < s.length(); i++) {
-            char c = fold(s.charAt(i));
+            char raw = s.charAt(i);
+            if (raw >= 'A' && raw <= 'Z') {
+                letters++;
+                upper++;
+            } else if (raw >= 'a' && raw <= 'z') {
+                letters++;
+            } else if (raw > 127 && Character.isLetter(raw)) {
+                letters++;
+                if (Character.isUpperCase(raw)) {
+                    upper++;
+                }
+            }
+            char c = fold(raw);
             if (c == ' ' || c < ' ') {
                 if (lastSpace) {
                     continue;
@@ -70,10 +94,33 @@ final class Normalizer {
         if (n > 0 && out[n - 1] == ' ') {
             n--;
         }
-        return new Text(new String(out, 0, n), offsets);
+        return new Text(out, n, offsets, letters >= 4 && upper * 10 >= letters * 8);
     }
 
     static String key(String s) {
         return normalize(s).text();
+    }
+
+    /** Whether a text is written in capitals, so that case says nothing about proper nouns. */
+    static boolean isAllCaps(String s) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    letters++;
+                    upper++;
+                } else if (c >= 'a' && c <= 'z') {
+                    letters++;
+                }
+            } else if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters >= 4 && upper * 10 >= letters * 8;
     }
 }

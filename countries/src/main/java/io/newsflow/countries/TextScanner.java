@@ -1,8 +1,7 @@
 package io.newsflow.countries;
 
-import org.ahocorasick.trie.PayloadEmit;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +44,8 @@ final class TextScanner {
             "council", "cabinet", "authorities", "officials", "officers", "troops", "forces", "says", "said",
             "on", "and", "is", "was", "has", "will", "would", "to", "for", "in", "of", "at", "the");
 
+    static final int MAX_FIELD_CHARS = 4 << 20;
+
     private final Gazetteer gazetteer;
 
     TextScanner(Gazetteer gazetteer) {
@@ -57,33 +58,37 @@ final class TextScanner {
         if (source == null || source.isEmpty()) {
             return out;
         }
-        Normalizer.Text norm = Normalizer.normalize(source);
-        String text = norm.text();
-        List<PayloadEmit<Gazetteer.Name>> hits = new ArrayList<>();
-        gazetteer.trie().parseText(text, emit -> {
-            if (wholeWord(text, emit.getStart(), emit.getEnd())) {
-                hits.add(emit);
+        if (source.length() > MAX_FIELD_CHARS) {
+            source = source.substring(0, MAX_FIELD_CHARS); // offsets are packed into 23 bits; no article is this long
+        }
+        Hits hits = new Hits();
+        String text = source;
+        gazetteer.automaton().scanWordStarts(text, (key, start, end) -> {
+            if (end >= text.length() || !isWordChar(Normalizer.fold(text.charAt(end)))) {
+                hits.add(start, end, key);
             }
-            return true;
         });
-        if (hits.isEmpty()) {
+        if (hits.size == 0) {
             return out;
         }
-        hits.sort((a, b) -> a.getStart() != b.getStart() ? Integer.compare(a.getStart(), b.getStart())
-                : Integer.compare(b.getEnd(), a.getEnd()));
-        boolean caps = isAllCaps(source);
+        // leftmost, then longest: sort packed (start, -length, key)
+        long[] packed = Arrays.copyOf(hits.packed, hits.size);
+        Arrays.sort(packed);
+        boolean caps = Normalizer.isAllCaps(source);
         int covered = -1;
-        for (PayloadEmit<Gazetteer.Name> hit : hits) {
-            if (hit.getStart() <= covered) {
+        for (long p : packed) {
+            int start = (int) (p >>> 40);
+            int end = start + (Hits.MAX_LEN - (int) ((p >>> 24) & 0xFFFF));
+            int key = (int) (p & 0xFFFFFF);
+            if (start < covered) {
                 continue;
             }
-            int from = norm.sourceOffset()[hit.getStart()];
-            int to = norm.sourceOffset()[hit.getEnd()] + 1;
+            int from = start;
+            int to = end;
             String span = source.substring(from, to);
-            Gazetteer.Name name = hit.getPayload();
-            Mention m = accept(source, from, to, span, name, field, caps, leadChars);
+            Mention m = accept(source, from, to, span, gazetteer.name(key), field, caps, leadChars);
             if (m != null) {
-                covered = hit.getEnd();
+                covered = end;
                 out.add(m);
             }
         }
@@ -134,34 +139,26 @@ final class TextScanner {
         return new Mention(field, from, to, span, name, candidates, from < leadChars, needsCorroboration);
     }
 
-    static boolean wholeWord(String text, int start, int end) {
-        if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-            return false;
-        }
-        if (end + 1 < text.length()) {
-            char next = text.charAt(end + 1);
-            if (Character.isLetterOrDigit(next)) {
-                return false;
+    /** Matches packed into longs so that one primitive sort orders them leftmost-longest. */
+    private static final class Hits {
+        static final int MAX_LEN = 0xFFFF;
+        long[] packed = new long[16];
+        int size;
+
+        void add(int start, int end, int key) {
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
             }
-            // "U.S" inside "U.S.A." or a name followed by an apostrophe-less suffix is handled by the letter test;
-            // a hyphenated compound like "Niger-Congo" still counts as a mention of each part
+            packed[size++] = ((long) start << 40) | ((long) (MAX_LEN - (end - start)) << 24) | key;
         }
-        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return NameAutomaton.isWordChar(c);
     }
 
     static boolean isAllCaps(String s) {
-        int upper = 0;
-        int letters = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) {
-                    upper++;
-                }
-            }
-        }
-        return letters >= 4 && upper * 10 >= letters * 8;
+        return Normalizer.isAllCaps(s);
     }
 
     private static boolean isCapitalised(String word) {
