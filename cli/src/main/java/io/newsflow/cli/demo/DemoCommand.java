@@ -1,6 +1,7 @@
 package io.newsflow.cli.demo;
 
 import io.newsflow.cli.BadInputException;
+import io.newsflow.stack.Ports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -52,6 +53,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoOptions options = options();
+        String portsTaken = portsTaken(options);
+        if (portsTaken != null) {
+            System.err.println("newsflow demo: " + portsTaken);
+            return 1;
+        }
         if (fresh) {
             deleteRecursively(options.dataDir());
         }
@@ -130,6 +136,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
         return new DemoOptions(Optional.ofNullable(durationSeconds).map(Duration::ofSeconds), rate,
                 dir.toAbsolutePath().normalize(), kafkaPort, registryPort);
+    }
+
+    /** Checked before anything starts, with the option that moves the demo elsewhere; null when both are free. */
+    private static String portsTaken(DemoOptions options) {
+        if (!Ports.isFree(options.kafkaPort())) {
+            return "port " + Ports.LOOPBACK + ":" + options.kafkaPort() + " for Kafka is in use (an earlier demo still "
+                    + "running?); stop it or pass --kafka-port";
+        }
+        if (!Ports.isFree(options.registryPort())) {
+            return "port " + Ports.LOOPBACK + ":" + options.registryPort() + " for the schema registry is in use (an "
+                    + "earlier demo still running?); stop it or pass --registry-port";
+        }
+        return null;
     }
 
     private static void requirePort(String option, int port) {

@@ -45,6 +45,27 @@ class DemoCommandTest {
     }
 
     @Test
+    void aTakenPortStopsTheDemoBeforeAnythingStartsAndNamesTheOption() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            PrintStream original = System.err;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            int exit;
+            try {
+                System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+                exit = Main.run("demo", "--duration", "1", "--data-dir", dataDir.toString(),
+                        "--kafka-port", String.valueOf(taken.getLocalPort()),
+                        "--registry-port", String.valueOf(Ports.freePort()));
+            } finally {
+                System.setErr(original);
+            }
+            assertThat(exit).isEqualTo(1);
+            assertThat(captured.toString(StandardCharsets.UTF_8))
+                    .contains("127.0.0.1:" + taken.getLocalPort()).contains("--kafka-port");
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    @Test
     void badOptionsExitWithCodeTwo() {
         assertThat(Main.run("demo", "--duration", "0")).isEqualTo(2);
         assertThat(Main.run("demo", "--rate", "-1")).isEqualTo(2);
