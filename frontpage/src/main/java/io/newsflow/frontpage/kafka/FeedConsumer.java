@@ -145,7 +145,7 @@ public final class FeedConsumer implements AutoCloseable {
                 return;
             }
             LatestArticles.Outcome outcome = articles.apply(r.key(), article, recordTime);
-            count(articlesTopic, outcome.name().toLowerCase());
+            count(articlesTopic, outcome.name().toLowerCase(java.util.Locale.ROOT));
             if (outcome == LatestArticles.Outcome.REMOVED) {
                 log.info("article {} taken down ({})", r.key(), article == null ? "tombstone" : article.getArticle().getStatus());
             }
