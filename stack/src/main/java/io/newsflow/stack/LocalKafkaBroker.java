@@ -95,7 +95,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private int port = 0;
         private int controllerPort = 0;
         private String maxHeap = "512m";
-        private Duration startTimeout = Duration.ofSeconds(90);
+        private Duration startTimeout = Ports.defaultStartTimeout();
         private String classpath = System.getProperty("java.class.path");
         private final Map<String, String> overrides = new LinkedHashMap<>();
 

@@ -128,7 +128,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         private String maxHeap = "256m";
         private String compatibility = "BACKWARD";
         private boolean persistent = false;
-        private Duration startTimeout = Duration.ofSeconds(120);
+        private Duration startTimeout = Ports.defaultStartTimeout();
 
         private Builder() {}
 

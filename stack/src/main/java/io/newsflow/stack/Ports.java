@@ -12,6 +12,15 @@ public final class Ports {
 
     private Ports() {}
 
+    /**
+     * How long a child may take to become ready: 180 s unless -Dnewsflow.stack.startTimeoutSeconds says otherwise.
+     * Generous because a busy 2-core machine starting a broker and a registry at once takes minutes, while a dead
+     * child is reported at once anyway.
+     */
+    public static java.time.Duration defaultStartTimeout() {
+        return java.time.Duration.ofSeconds(Long.getLong("newsflow.stack.startTimeoutSeconds", 180));
+    }
+
     /** A port that was free a moment ago (the OS picks it); there is a small race until the child binds it. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
