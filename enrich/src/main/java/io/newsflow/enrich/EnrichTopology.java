@@ -51,9 +51,8 @@ public final class EnrichTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(VersionGateProcessor.STORE, config.versionsRetention(), windowStoreSize, false),
                 Serdes.String(), new VersionRecord.Serde()));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoryClusterProcessor.BANDS_STORE, window, windowStoreSize, true),
-                Serdes.Long(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryClusterProcessor.BANDS_STORE), Serdes.Bytes(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoryClusterProcessor.FINGERPRINTS_STORE, window, windowStoreSize, true),
                 Serdes.String(), Serdes.ByteArray()));
@@ -61,9 +60,12 @@ public final class EnrichTopology {
                 Stores.persistentWindowStore(StoryClusterProcessor.ARTICLE_STORIES_STORE, window, windowStoreSize, false),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long())
+                // the clock and the stats change with every article: the cache folds those writes into one per commit
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.String(), new StoryStats.Serde()));
+                Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.String(), new StoryStats.Serde())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrendingProcessor.LISTS_STORE), Serdes.String(),
                 new AvroBinarySerde<>(TrendingList.class)));

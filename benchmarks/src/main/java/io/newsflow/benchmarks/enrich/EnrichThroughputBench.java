@@ -128,9 +128,15 @@ public final class EnrichThroughputBench {
             began = awaitRunning(service.streams());
             long done = awaitCount(bootstrap, config.enrichedTopic(), expected);
             rate = articles * 1000.0 / (done - began);
-            System.out.printf("enrich: %d in -> %d out in %d ms = %.0f rec/s%n", articles, expected, done - began, rate);
+            System.out.printf("enrich: %d in -> %d out in %d ms = %.0f rec/s; stories: %.0f new, %.0f joins (generated: %d stories)%n",
+                    articles, expected, done - began, rate, count("new"), count("joined"), WireDay.lastStoryCount);
         }
         return new EnrichRun(rate, directorySize(stateDir), changelogBytes(bootstrap, appId));
+    }
+
+    static double count(String outcome) {
+        var c = io.micrometer.core.instrument.Metrics.globalRegistry.find("newsflow.enrich.stories").tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
     }
 
     static double timeStreams(Supplier<KafkaStreams> app, String bootstrap, String out, int expected, String name) throws Exception {

@@ -30,6 +30,8 @@ final class WireDay {
 
     record Traffic(List<Article> articles, int expectedPasses) {}
 
+    static int lastStoryCount;
+
     static Traffic generate(int count, long seed) {
         Random r = new Random(seed);
         List<Article> out = new ArrayList<>(count);
@@ -67,6 +69,7 @@ final class WireDay {
                 }
             }
         }
+        lastStoryCount = story;
         return new Traffic(out, passes);
     }
 
@@ -74,7 +77,7 @@ final class WireDay {
         StringBuilder body = new StringBuilder(2400);
         body.append(place.toUpperCase()).append(" - ");
         while (body.length() < 2000) {
-            if (r.nextInt(3) == 0) {
+            if (r.nextInt(10) == 0) {
                 body.append(COMMON[r.nextInt(COMMON.length)]).append(' ');
             } else {
                 body.append(cap(names[r.nextInt(names.length)])).append(' ').append(names[r.nextInt(names.length)])

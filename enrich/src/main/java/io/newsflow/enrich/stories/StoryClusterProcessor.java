@@ -6,6 +6,7 @@ import io.newsflow.enrich.NewsroomClock;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each article a story id: the story it already belongs to (new versions stay put), else the
- * most similar open story above the threshold (MinHash + LSH), else a new story. All three stores
- * are window stores over the newsroom clock, so a story's index ages out after the story window and
- * memory stays bounded whatever the traffic.
+ * most similar open story above the threshold (MinHash + LSH), else a new story. Every store is bounded
+ * by the newsroom clock: the band index by time buckets ({@link BandIndex}), fingerprints and article
+ * stories as window stores, so a story's index ages out after the story window whatever the traffic.
  */
 public final class StoryClusterProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
     public static final String BANDS_STORE = "story-bands";
@@ -33,7 +34,7 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     private final StorySettings settings;
     private final StoryFingerprint fingerprint;
     private ProcessorContext<String, EnrichedArticle> context;
-    private WindowStore<Long, String> bands;
+    private BandIndex bands;
     private WindowStore<String, byte[]> fingerprints;
     private WindowStore<String, String> articleStories;
     private NewsroomClock clock;
@@ -46,7 +47,8 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     @Override
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.bands = context.getStateStore(BANDS_STORE);
+        KeyValueStore<Bytes, String> bandStore = context.getStateStore(BANDS_STORE);
+        this.bands = new BandIndex(bandStore, settings.window().toMillis());
         this.fingerprints = context.getStateStore(FINGERPRINTS_STORE);
         this.articleStories = context.getStateStore(ARTICLE_STORIES_STORE);
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
@@ -92,19 +94,14 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         }
         if (countFingerprints(storyId, from, now) < settings.fingerprintsPerStory()) {
             fingerprints.put(storyId, signature, now);
-            for (long key : keys) bands.put(key, storyId, now);
+            bands.add(keys, storyId, now);
         }
         return storyId;
     }
 
     private Set<String> candidates(long[] keys, long from, long now) {
         Set<String> out = new LinkedHashSet<>();
-        for (long key : keys) {
-            try (WindowStoreIterator<String> it = bands.fetch(key, from, now)) {
-                while (it.hasNext() && out.size() < MAX_CANDIDATES) out.add(it.next().value);
-            }
-            if (out.size() >= MAX_CANDIDATES) break;
-        }
+        bands.candidates(keys, now, MAX_CANDIDATES, out);
         return out;
     }
 
