@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.newsflow.cli.publish.PublishCommand.class,
+                io.newsflow.cli.bench.BenchCommand.class,
                 io.newsflow.cli.demo.DemoCommand.class,
                 io.newsflow.cli.parse.ParseCommand.class,
                 io.newsflow.cli.tag.TagCommand.class,

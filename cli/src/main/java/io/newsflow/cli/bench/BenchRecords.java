@@ -1,0 +1,31 @@
+package io.newsflow.cli.bench;
+
+import io.newsflow.cli.generator.WireItem;
+import io.newsflow.cli.generator.WireTrafficModel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records every stage of the bench carries: the generator's well-formed new items (ninjs, RSS, NewsML), so
+ * raw Kafka, the pass-through hop and the whole pipeline move the same bytes. Updates, withdrawals and broken items
+ * are left out here: each of these must come out of the pipeline exactly once, which makes the count exact.
+ */
+final class BenchRecords {
+    private BenchRecords() {}
+
+    static List<WireItem> generate(int count, long seed) {
+        WireTrafficModel model = new WireTrafficModel(seed);
+        Instant t = Instant.parse("2026-11-28T06:00:00Z");
+        List<WireItem> items = new ArrayList<>(count);
+        while (items.size() < count) {
+            t = t.plusMillis(50);
+            WireItem item = model.next(t);
+            if (item.kind() == WireItem.Kind.NEW) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+}
