@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feed;
 
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -62,7 +63,9 @@ public final class FeedParser implements FormatParser {
         org.w3c.dom.Document dom = SafeXml.parse(healed);
         SyndFeed feed;
         try {
-            feed = new SyndFeedInput().build(dom);
+            SyndFeedInput input = new SyndFeedInput();
+            input.setPreserveWireFeed(true); // to tell an RSS guid from the link ROME puts in its place
+            feed = input.build(dom);
         } catch (FeedException | IllegalArgumentException e) {
             throw new ParseException(null, "not an RSS or Atom feed: " + e.getMessage(), e);
         }
@@ -89,7 +92,7 @@ public final class FeedParser implements FormatParser {
         String summary = e.getDescription() == null ? null : Texts.htmlToText(e.getDescription().getValue());
         String body = body(e.getContents());
         if (summary != null && summary.equals(body)) summary = null;
-        String id = Ids.stableId(e.getUri(), source, url, headline);
+        String id = Ids.stableId(sourceId(e), source, url, headline);
         if (id == null) id = Ids.stableId(null, source, null, summary != null ? summary : body);
         if (id == null) throw new ItemException(null, "entry has nothing to identify it by: no guid/id, link, title, description or content");
         Article.Builder a = Article.newBuilder()
@@ -106,6 +109,18 @@ public final class FeedParser implements FormatParser {
                 .setKeywords(keywords(e.getCategories()));
         a.setLanguage(Languages.declaredOrDetected(feedLanguage, headline, summary, body));
         return a.build();
+    }
+
+    /**
+     * The entry's own identifier: Atom id, RSS guid, RSS 1.0 rdf:about. ROME fills the uri with the link when an
+     * RSS item has no guid; a link is no id, so such items get the contract's hash of source + url instead.
+     */
+    private static String sourceId(SyndEntry e) {
+        if (e.getWireEntry() instanceof Item item) {
+            if (item.getGuid() != null && Texts.clean(item.getGuid().getValue()) != null) return item.getGuid().getValue();
+            return item.getUri(); // RSS 1.0 rdf:about, else null
+        }
+        return e.getUri();
     }
 
     private static String body(List<SyndContent> contents) {
