@@ -50,6 +50,8 @@ public final class PageRenderer {
             footer{max-width:1120px;margin:0 auto;padding:0 1.2rem 2rem;font:.75rem Helvetica,Arial,sans-serif;color:#777}
             """;
 
+    static final int REFRESH_SECONDS = 15;
+
     private final DatelineZones zones;
     private final int maxRegions;
     private final int entriesPerRegion;
@@ -66,7 +68,7 @@ public final class PageRenderer {
 
     public String frontPage(FrontSnapshot snapshot) {
         StringBuilder html = new StringBuilder(16_384);
-        open(html, "newsflow \u2014 latest news");
+        open(html, "newsflow \u2014 latest news", true);
         html.append("<main>\n");
         if (snapshot.articles().isEmpty()) {
             html.append("<p class=\"empty\">No articles yet.</p>\n");
@@ -84,7 +86,7 @@ public final class PageRenderer {
         Article a = e.getArticle();
         ZoneId zone = ArticleFacts.zoneOf(e, zones);
         StringBuilder html = new StringBuilder(16_384);
-        open(html, ArticleFacts.headline(a) + " \u2014 newsflow");
+        open(html, ArticleFacts.headline(a) + " \u2014 newsflow", false);
         html.append("<main>\n<article class=\"story\">\n<h1>").append(Html.escape(ArticleFacts.headline(a))).append("</h1>\n");
         if (ArticleFacts.notBlank(a.getSummary())) {
             html.append("<p class=\"summary\">").append(Html.escape(a.getSummary().strip())).append("</p>\n");
@@ -104,7 +106,7 @@ public final class PageRenderer {
         }
         if (ArticleFacts.notBlank(a.getUrl()) && isWebUrl(a.getUrl())) {
             html.append("<p class=\"meta\"><a rel=\"nofollow noopener\" href=\"").append(Html.escape(a.getUrl().strip()))
-                    .append("\">Original</a></p>\n");
+                    .append("\">Read at the source</a></p>\n");
         }
         html.append("</article>\n</main>\n");
         trendingBox(html, snapshot, ArticleFacts.countryCodes(e));
@@ -114,7 +116,7 @@ public final class PageRenderer {
 
     public String notFound(String id, FrontSnapshot snapshot) {
         StringBuilder html = new StringBuilder(4096);
-        open(html, "Not found \u2014 newsflow");
+        open(html, "Not found \u2014 newsflow", false);
         html.append("<main>\n<article class=\"story\">\n<h1>Article not found</h1>\n<p>No article with id <code>")
                 .append(Html.escape(id))
                 .append("</code> is on the front page: it may have been withdrawn or be older than the latest articles kept.</p>\n")
@@ -183,8 +185,13 @@ public final class PageRenderer {
         html.append("</aside>\n");
     }
 
-    private static void open(StringBuilder html, String title) {
-        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    private static void open(StringBuilder html, String title, boolean refresh) {
+        html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        if (refresh) {
+            // the front page follows the pipeline live without any script
+            html.append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n");
+        }
+        html
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n")
                 .append("</head>\n<body>\n<header class=\"masthead\"><a href=\"/\">newsflow</a><span>Latest news from the wire</span></header>\n")
