@@ -1,6 +1,7 @@
 package io.newsflow.ingest.html;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the main text of an article page. Paragraph-like blocks are scored by text length and
@@ -22,6 +25,8 @@ import org.jsoup.nodes.TextNode;
 final class BodyExtractor {
 
     private final Map<Pattern, Map<String, Boolean>> nameMatches = new IdentityHashMap<>();
+    /** Text measures of the pass being run. */
+    private TextStats stats;
 
     /** Whether a class/id string matches; cached because pages reuse the same names everywhere. */
     private boolean matches(Pattern pattern, String name) {
@@ -111,6 +116,7 @@ final class BodyExtractor {
         Element body = doc.body();
         removeJunk(body, pass);
         wrapLooseText(body);
+        stats = new TextStats(body);
         Map<Element, Double> scores = score(body, pass);
         List<Element> article = pickArticle(body, scores, pass);
         for (Element el : article) {
@@ -127,39 +133,81 @@ final class BodyExtractor {
     // ---------------------------------------------------------------- cleaning before scoring
 
     private void removeJunk(Element body, Pass pass) {
-        List<Element> doomed = new ArrayList<>();
-        for (Element el : body.getAllElements()) {
-            if (el == body) {
-                continue;
+        List<Node> doomed = new ArrayList<>();
+        int[] tableOrCode = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Comment) {
+                    doomed.add(node);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (!(node instanceof Element el) || el == body) {
+                    return FilterResult.CONTINUE;
+                }
+                if (isJunk(el, pass, tableOrCode[0] > 0)) {
+                    doomed.add(el);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (el.normalName().equals("table") || el.normalName().equals("code")) {
+                    tableOrCode[0]++;
+                }
+                return FilterResult.CONTINUE;
             }
-            String tag = el.normalName();
-            if (JUNK_TAGS.contains(tag) || isHidden(el) || (tag.equals("header") && !hasLongParagraph(el))) {
-                doomed.add(el);
-                continue;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element el && (el.normalName().equals("table") || el.normalName().equals("code"))) {
+                    tableOrCode[0]--;
+                }
+                return FilterResult.CONTINUE;
             }
-            if (isImageBlock(el)) {
-                doomed.add(el);
-                continue;
-            }
-            String role = el.attr("role").toLowerCase();
-            if (pass.stripUnlikely() && UNLIKELY_ROLES.contains(role)) {
-                doomed.add(el);
-                continue;
-            }
-            if (pass.stripUnlikely() ? isUnlikely(el, UNLIKELY) : isUnlikely(el, COMMENTS)) {
-                doomed.add(el);
+        }, body);
+        removeAll(doomed);
+    }
+
+    private boolean isJunk(Element el, Pass pass, boolean insideTableOrCode) {
+        String tag = el.normalName();
+        if (JUNK_TAGS.contains(tag) || isHidden(el) || (tag.equals("header") && !hasLongParagraph(el))) {
+            return true;
+        }
+        if (isImageBlock(el)) {
+            return true;
+        }
+        if (pass.stripUnlikely() && UNLIKELY_ROLES.contains(el.attr("role").toLowerCase())) {
+            return true;
+        }
+        // layout tables and code listings keep their parts whatever they are called
+        return !insideTableOrCode && (pass.stripUnlikely() ? isUnlikely(el, UNLIKELY) : isUnlikely(el, COMMENTS));
+    }
+
+    /**
+     * Detaches nodes with one rebuild per parent: removing them one by one renumbers the siblings
+     * each time, which is quadratic on pages with thousands of siblings.
+     */
+    static void removeAll(List<? extends Node> doomed) {
+        Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+        for (Node n : doomed) {
+            if (n.parentNode() instanceof Element parent) {
+                byParent.computeIfAbsent(parent, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(n);
             }
         }
-        for (Element el : doomed) {
-            el.remove(); // removing an already-detached descendant is harmless
-        }
-        body.getAllElements().forEach(e -> {
-            for (Node child : new ArrayList<>(e.childNodes())) {
-                if (child instanceof org.jsoup.nodes.Comment) {
-                    child.remove();
+        for (Map.Entry<Element, Set<Node>> e : byParent.entrySet()) {
+            Element parent = e.getKey();
+            Set<Node> gone = e.getValue();
+            if (gone.size() == 1) {
+                gone.iterator().next().remove();
+                continue;
+            }
+            List<Node> keep = new ArrayList<>(parent.childNodeSize());
+            for (Node child : parent.childNodes()) {
+                if (!gone.contains(child)) {
+                    keep.add(child);
                 }
             }
-        });
+            parent.empty();
+            parent.appendChildren(keep);
+        }
     }
 
     /** A picture with its caption and credit, laid out without figure/figcaption. */
@@ -168,12 +216,27 @@ final class BodyExtractor {
         if (match.isBlank() || !matches(IMAGE_BLOCK, match) || matches(MAYBE_CANDIDATE, match)) {
             return false;
         }
-        return !el.getElementsByTag("img").isEmpty() && el.text().length() < 300;
+        return !el.getElementsByTag("img").isEmpty() && !textLongerThan(el, 300);
+    }
+
+    /** Whether the element holds more than {@code limit} characters; stops reading once it does. */
+    static boolean textLongerThan(Element el, int limit) {
+        int[] seen = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    seen[0] += t.getWholeText().strip().length();
+                }
+                return seen[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, el);
+        return seen[0] > limit;
     }
 
     private static boolean hasLongParagraph(Element el) {
         for (Element p : el.getElementsByTag("p")) {
-            if (p.text().length() > 150) {
+            if (textLongerThan(p, 150)) {
                 return true;
             }
         }
@@ -198,16 +261,7 @@ final class BodyExtractor {
             return false;
         }
         String match = el.className() + " " + el.id();
-        if (match.isBlank() || !matches(unlikely, match) || matches(MAYBE_CANDIDATE, match)) {
-            return false;
-        }
-        for (Element a = el.parent(); a != null; a = a.parent()) {
-            String t = a.normalName();
-            if (t.equals("table") || t.equals("code")) {
-                return false;
-            }
-        }
-        return true;
+        return !match.isBlank() && matches(unlikely, match) && !matches(MAYBE_CANDIDATE, match);
     }
 
     /**
@@ -227,17 +281,45 @@ final class BodyExtractor {
                 div.tagName("p");
                 continue;
             }
+            // rebuild the child list once: moving nodes one by one renumbers siblings each time
+            List<Node> rebuilt = new ArrayList<>();
+            Map<Element, List<Node>> wraps = new IdentityHashMap<>();
             List<Node> run = new ArrayList<>();
-            for (Node child : new ArrayList<>(div.childNodes())) {
+            for (Node child : div.childNodes()) {
                 if (isPhrasing(child)) {
                     run.add(child);
                 } else {
-                    wrapRun(run);
+                    flushRun(run, rebuilt, wraps);
                     run = new ArrayList<>();
+                    rebuilt.add(child);
                 }
             }
-            wrapRun(run);
+            flushRun(run, rebuilt, wraps);
+            if (!wraps.isEmpty()) {
+                div.empty();
+                for (Map.Entry<Element, List<Node>> w : wraps.entrySet()) {
+                    w.getKey().appendChildren(w.getValue());
+                }
+                div.appendChildren(rebuilt);
+            }
         }
+    }
+
+    private static void flushRun(List<Node> run, List<Node> rebuilt, Map<Element, List<Node>> wraps) {
+        boolean hasText = false;
+        for (Node n : run) {
+            if (n instanceof TextNode t ? !t.isBlank() : ((Element) n).hasText()) {
+                hasText = true;
+                break;
+            }
+        }
+        if (!hasText) {
+            rebuilt.addAll(run);
+            return;
+        }
+        Element p = new Element("p");
+        wraps.put(p, run);
+        rebuilt.add(p);
     }
 
     private static boolean isPhrasing(Node node) {
@@ -259,21 +341,6 @@ final class BodyExtractor {
         return false;
     }
 
-    private static void wrapRun(List<Node> run) {
-        StringBuilder text = new StringBuilder();
-        for (Node n : run) {
-            text.append(n instanceof TextNode t ? t.text() : ((Element) n).text());
-        }
-        if (text.toString().isBlank()) {
-            return;
-        }
-        Element p = new Element("p");
-        run.get(0).before(p);
-        for (Node n : run) {
-            p.appendChild(n);
-        }
-    }
-
     // ---------------------------------------------------------------- scoring
 
     private Map<Element, Double> score(Element body, Pass pass) {
@@ -282,11 +349,11 @@ final class BodyExtractor {
             if (!TAGS_TO_SCORE.contains(el.normalName())) {
                 continue;
             }
-            String text = el.text();
-            if (text.length() < 25) {
+            TextStats.Counts c = stats.of(el);
+            if (c.chars < 25) {
                 continue;
             }
-            double contentScore = 1 + commas(text) + Math.min(text.length() / 100, 3);
+            double contentScore = 1 + c.commas + Math.min(c.chars / 100, 3);
             int level = 0;
             for (Element ancestor = el.parent(); ancestor != null && level < 5; ancestor = ancestor.parent()) {
                 if (ancestor.parent() == null) {
@@ -304,17 +371,6 @@ final class BodyExtractor {
             e.setValue(e.getValue() * (1 - linkDensity(e.getKey())));
         }
         return scores;
-    }
-
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
-                n++;
-            }
-        }
-        return n;
     }
 
     private double initialScore(Element el, Pass pass) {
@@ -355,18 +411,8 @@ final class BodyExtractor {
     }
 
     /** Share of an element's text that sits inside links; in-page (#) links count less. */
-    static double linkDensity(Element el) {
-        int textLength = el.text().length();
-        if (textLength == 0) {
-            return 0;
-        }
-        double linkLength = 0;
-        for (Element a : el.getElementsByTag("a")) {
-            String href = a.attr("href");
-            double coefficient = href.startsWith("#") && href.length() > 1 ? 0.3 : 1;
-            linkLength += a.text().length() * coefficient;
-        }
-        return Math.min(1, linkLength / textLength);
+    private double linkDensity(Element el) {
+        return stats.of(el).linkDensity();
     }
 
     // ---------------------------------------------------------------- choosing the container
@@ -449,9 +495,10 @@ final class BodyExtractor {
             if (siblingScore != null && siblingScore + bonus >= siblingThreshold) {
                 article.add(sibling);
             } else if (sibling.normalName().equals("p")) {
-                String text = sibling.text();
+                int length = stats.of(sibling).chars;
                 double density = linkDensity(sibling);
-                if (text.length() > 80 && density < 0.25) {
+                String text = length > 80 ? "" : sibling.text();
+                if (length > 80 && density < 0.25) {
                     article.add(sibling);
                 } else if (!text.isEmpty() && text.length() < 80 && density == 0
                         && (text.contains(". ") || text.endsWith("."))) {
@@ -473,25 +520,29 @@ final class BodyExtractor {
 
     // ---------------------------------------------------------------- cleaning the chosen container
 
+    private static final Set<String> CONDITIONALLY_CLEANED = Set.of(
+            "form", "fieldset", "table", "ul", "ol", "div", "section", "p");
+
     private void clean(Element article, Pass pass, String headline) {
+        List<Element> doomed = new ArrayList<>();
         if (pass.cleanConditionally()) {
-            for (String tag : List.of("form", "fieldset", "table", "ul", "ol", "div", "section", "p")) {
-                List<Element> els = new ArrayList<>(article.getElementsByTag(tag));
-                for (int i = els.size() - 1; i >= 0; i--) {
-                    Element el = els.get(i);
-                    if (el != article && el.parent() != null && shouldRemove(el, pass)) {
-                        el.remove();
-                    }
+            // innermost first, so that a container is judged without the parts already dropped
+            List<Element> all = article.getAllElements();
+            for (int i = all.size() - 1; i >= 1; i--) {
+                Element el = all.get(i);
+                if (CONDITIONALLY_CLEANED.contains(el.normalName()) && shouldRemove(el, pass)) {
+                    stats.subtract(el, article);
+                    doomed.add(el);
                 }
             }
         }
-        for (Element h : new ArrayList<>(article.select("h1, h2, h3, h4, h5, h6"))) {
-            String text = h.text().trim();
-            boolean isTitle = headline != null && similar(text, headline);
-            if (h.normalName().equals("h1") || isTitle || classWeight(h, pass) < 0) {
-                h.remove();
+        for (Element h : article.select("h1, h2, h3, h4, h5, h6")) {
+            if (h.normalName().equals("h1") || classWeight(h, pass) < 0
+                    || (headline != null && similar(h.text().trim(), headline))) {
+                doomed.add(h);
             }
         }
+        removeAll(doomed);
     }
 
     private static boolean similar(String a, String b) {
@@ -505,25 +556,18 @@ final class BodyExtractor {
         if (weight < 0) {
             return true;
         }
-        String text = el.text();
-        if (commas(text) >= 10) {
+        TextStats.Counts c = stats.of(el);
+        if (c.commas >= 10) {
             return false;
         }
         String tag = el.normalName();
-        boolean isList = tag.equals("ul") || tag.equals("ol");
-        if (!isList) {
-            int listLength = 0;
-            for (Element li : el.select("ul, ol")) {
-                listLength += li.text().length();
-            }
-            isList = text.length() > 0 && (double) listLength / text.length() > 0.9;
-        }
-        int p = el.getElementsByTag("p").size();
-        int img = el.getElementsByTag("img").size();
-        int li = el.getElementsByTag("li").size() - 100;
-        int inputs = el.getElementsByTag("input").size();
-        double linkDensity = linkDensity(el);
-        int contentLength = text.length();
+        int contentLength = c.chars;
+        boolean isList = tag.equals("ul") || tag.equals("ol")
+                || (contentLength > 0 && (double) c.listChars / contentLength > 0.9);
+        int p = c.paragraphs;
+        int img = c.images;
+        int li = c.listItems - 100;
+        double linkDensity = c.linkDensity();
         if (tag.equals("p")) {
             // a paragraph that is nothing but links is navigation ("Read more: ...", tag lists)
             return contentLength > 0 && linkDensity > 0.9 && contentLength < 200 && !pass.equals(PASSES.get(3));
@@ -534,10 +578,11 @@ final class BodyExtractor {
         if (!isList && li > p) {
             return true;
         }
-        if (inputs > p / 3) {
+        if (c.inputs > p / 3) {
             return true;
         }
-        if (!isList && contentLength < 25 && (img == 0 || img > 2) && headingShare(el) < 0.9) {
+        double headingShare = contentLength == 0 ? 0 : (double) c.headingChars / contentLength;
+        if (!isList && contentLength < 25 && (img == 0 || img > 2) && headingShare < 0.9) {
             return true;
         }
         if (!isList && weight < 25 && linkDensity > 0.2) {
@@ -549,7 +594,7 @@ final class BodyExtractor {
         return isList && linkDensity > 0.5 && contentLength < 1000 && !tag.equals("div") && hasMostlyLinkItems(el);
     }
 
-    private static boolean hasMostlyLinkItems(Element list) {
+    private boolean hasMostlyLinkItems(Element list) {
         int items = 0;
         int linkItems = 0;
         for (Element li : list.getElementsByTag("li")) {
@@ -559,17 +604,5 @@ final class BodyExtractor {
             }
         }
         return items > 0 && linkItems * 2 > items;
-    }
-
-    private static double headingShare(Element el) {
-        int total = el.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int heading = 0;
-        for (Element h : el.select("h1, h2, h3, h4, h5, h6")) {
-            heading += h.text().length();
-        }
-        return (double) heading / total;
     }
 }
