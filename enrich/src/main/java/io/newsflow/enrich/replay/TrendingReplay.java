@@ -47,7 +47,10 @@ public final class TrendingReplay implements AutoCloseable {
         EnrichSerdes serdes = new EnrichSerdes(new AvroBinarySerde<>(Article.class), new AvroBinarySerde<>(EnrichedArticle.class),
                 new AvroBinarySerde<>(TrendingList.class), new AvroBinarySerde<>(EngagementEvent.class));
         try {
-            stateDir = Files.createTempDirectory("newsflow-replay");
+            // outside the OS temp dir (Kafka Streams warns about that on stderr); removed again on close
+            Path cache = Path.of(System.getProperty("user.home"), ".cache", "newsflow");
+            Files.createDirectories(cache);
+            stateDir = Files.createTempDirectory(cache, "replay-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +58,8 @@ public final class TrendingReplay implements AutoCloseable {
         props.put("state.dir", stateDir.toString());
         props.put("application.id", "newsflow-replay");
         props.put("bootstrap.servers", "replay:9092");
+        // states the upcoming default, which otherwise costs a warning line on stderr per run
+        props.put("processing.exception.handler.global.enabled", "true");
         driver = new TopologyTestDriver(EnrichTopology.buildTopology(serdes, config, tagger), props);
         raw = driver.createInputTopic(config.rawTopic(), Serdes.String().serializer(), serdes.article().serializer());
     }
