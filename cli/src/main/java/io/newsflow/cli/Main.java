@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.bench.BenchCommand.class,
                 io.newsflow.cli.demo.DemoCommand.class,
                 io.newsflow.cli.parse.ParseCommand.class,
+                io.newsflow.cli.ingest.IngestCommand.class,
                 io.newsflow.cli.tag.TagCommand.class,
                 io.newsflow.cli.replay.ReplayCommand.class,
                 io.newsflow.cli.enrich.EnrichCommand.class,

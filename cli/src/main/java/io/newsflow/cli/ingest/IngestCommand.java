@@ -1,0 +1,42 @@
+package io.newsflow.cli.ingest;
+
+import io.newsflow.cli.BadInputException;
+import io.newsflow.ingest.http.IngestConfig;
+import io.newsflow.ingest.http.IngestService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code newsflow ingest [--config FILE]}: runs the ingest HTTP service until stopped (Ctrl-C / SIGTERM). */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Run the ingest service: POST /v1/articles (Bearer feed keys) into Kafka, GET /health, GET /metrics.")
+public final class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file (keys documented in io.newsflow.ingest.http.IngestConfig); environment variables override it.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        if (config != null && !Files.isRegularFile(config)) throw new BadInputException(config + ": no such config file");
+        IngestConfig cfg;
+        try {
+            cfg = IngestConfig.load(config, System.getenv());
+        } catch (IllegalArgumentException | IOException e) {
+            throw new BadInputException((config == null ? "config" : config.toString()) + ": " + e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        IngestService service = IngestService.start(cfg);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "stop-ingest"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,119 @@
+package io.newsflow.ingest.http;
+
+import io.newsflow.schemas.Topics;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of the ingest service, from a properties file, overridden by environment variables
+ * (the key upper-cased with dots as underscores: {@code ingest.http.port} -> {@code INGEST_HTTP_PORT}).
+ *
+ * <pre>
+ * ingest.http.host=127.0.0.1            # interface to listen on
+ * ingest.http.port=8080                 # 0 = any free port
+ * ingest.feed.NAME.key=SECRET           # one line per feed: its Bearer API key (env: INGEST_FEED_NAME_KEY)
+ * ingest.max.body.bytes=10485760        # request body limit, compressed and after gunzip (413 above)
+ * ingest.max.items=1000                 # items per request (413 above)
+ * ingest.topic.raw=news.articles.raw    # where accepted articles go (Avro, key = article id)
+ * ingest.topic.deadletter=news.deadletter   # refused payloads with the reason (Avro DeadLetter)
+ * ingest.produce.timeout.ms=15000       # wait for Kafka acks at most this long, then 503
+ * ingest.retry.after.seconds=5          # Retry-After sent with 503
+ * bootstrap.servers=127.0.0.1:9092      # Kafka
+ * schema.registry.url=http://127.0.0.1:8081/apis/ccompat/v7   # Confluent-API schema registry
+ * producer.*                            # passed to the Kafka producer (e.g. producer.linger.ms=5)
+ * </pre>
+ */
+public record IngestConfig(String host, int port, Map<String, String> feedKeys, long maxBodyBytes, int maxItems,
+                           String rawTopic, String deadLetterTopic, long produceTimeoutMs, int retryAfterSeconds,
+                           String bootstrapServers, String schemaRegistryUrl, Map<String, String> producerOverrides) {
+
+    public static final String FEED_PREFIX = "ingest.feed.";
+
+    public IngestConfig {
+        feedKeys = Map.copyOf(feedKeys);
+        producerOverrides = Map.copyOf(producerOverrides);
+        if (maxBodyBytes <= 0) throw new IllegalArgumentException("ingest.max.body.bytes must be > 0, got " + maxBodyBytes);
+        if (maxItems <= 0) throw new IllegalArgumentException("ingest.max.items must be > 0, got " + maxItems);
+        if (feedKeys.isEmpty()) {
+            throw new IllegalArgumentException("no feed API keys: add ingest.feed.NAME.key=SECRET (or env INGEST_FEED_NAME_KEY)");
+        }
+    }
+
+    /** Defaults for one machine: the demo feed with key {@code demo}. */
+    public static IngestConfig defaults() {
+        return from(new Properties(), Map.of());
+    }
+
+    public static IngestConfig load(Path file, Map<String, String> env) throws IOException {
+        Properties p = new Properties();
+        if (file != null) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            }
+        }
+        return from(p, env);
+    }
+
+    public static IngestConfig from(Properties props, Map<String, String> env) {
+        Map<String, String> all = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(k -> all.put(k, props.getProperty(k).trim()));
+        env.forEach((k, v) -> {
+            if (k.startsWith("INGEST_FEED_") && k.endsWith("_KEY")) {
+                all.put(FEED_PREFIX + k.substring(12, k.length() - 4).toLowerCase() + ".key", v);
+            } else if (k.startsWith("INGEST_") || k.equals("BOOTSTRAP_SERVERS") || k.equals("SCHEMA_REGISTRY_URL")
+                    || k.startsWith("PRODUCER_")) {
+                all.put(k.toLowerCase().replace('_', '.'), v);
+            }
+        });
+        Map<String, String> feeds = new LinkedHashMap<>();
+        Map<String, String> producer = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith(FEED_PREFIX) && k.endsWith(".key")) {
+                String feed = k.substring(FEED_PREFIX.length(), k.length() - 4);
+                if (feed.isEmpty() || v.isEmpty()) throw new IllegalArgumentException(k + ": feed name and key must not be empty");
+                feeds.put(feed, v);
+            } else if (k.startsWith("producer.")) {
+                producer.put(k.substring(9), v);
+            }
+        });
+        if (feeds.isEmpty()) feeds.put("demo", "demo"); // the contract's demo key; deployments configure their own
+        return new IngestConfig(
+                all.getOrDefault("ingest.http.host", "127.0.0.1"),
+                intOf(all, "ingest.http.port", 8080),
+                feeds,
+                longOf(all, "ingest.max.body.bytes", 10L * 1024 * 1024),
+                intOf(all, "ingest.max.items", 1000),
+                all.getOrDefault("ingest.topic.raw", Topics.RAW),
+                all.getOrDefault("ingest.topic.deadletter", Topics.DEADLETTER),
+                longOf(all, "ingest.produce.timeout.ms", 15_000),
+                intOf(all, "ingest.retry.after.seconds", 5),
+                all.getOrDefault("bootstrap.servers", "127.0.0.1:9092"),
+                all.getOrDefault("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
+                producer);
+    }
+
+    private static int intOf(Map<String, String> m, String key, int def) {
+        return (int) longOf(m, key, def);
+    }
+
+    private static long longOf(Map<String, String> m, String key, long def) {
+        String v = m.get(key);
+        if (v == null || v.isBlank()) return def;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    public IngestConfig withPort(int newPort) {
+        return new IngestConfig(host, newPort, feedKeys, maxBodyBytes, maxItems, rawTopic, deadLetterTopic,
+                produceTimeoutMs, retryAfterSeconds, bootstrapServers, schemaRegistryUrl, producerOverrides);
+    }
+}

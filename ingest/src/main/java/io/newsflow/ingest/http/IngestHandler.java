@@ -1,0 +1,299 @@
+package io.newsflow.ingest.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.ingest.Document;
+import io.newsflow.ingest.FormatParser;
+import io.newsflow.ingest.ItemError;
+import io.newsflow.ingest.ParseException;
+import io.newsflow.ingest.ParseResult;
+import io.newsflow.ingest.ParserRegistry;
+import io.newsflow.ingest.support.Gzip;
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.DeadLetter;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /v1/articles} without the HTTP server: authenticate, bound, gunzip, parse, produce, answer.
+ *
+ * <p>202 carries the ids only after Kafka acknowledged every record of the request (articles and dead letters).
+ * Anything refused goes to the dead-letter topic with the original bytes and the reason; if that cannot be
+ * stored either, the answer is 503, never a 2xx or a 4xx for data that is not stored.
+ */
+public final class IngestHandler {
+    private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Dead letters stay under Kafka's default 1 MB message limit. */
+    static final int MAX_DEAD_LETTER_PAYLOAD = 900 * 1024;
+
+    /** What arrived: header values as sent (null when absent) and the raw body. */
+    public record Request(String authorization, String contentType, String contentEncoding, Long contentLength, byte[] body) {}
+
+    /** What to answer. */
+    public record Response(int status, String json, Map<String, String> headers) {}
+
+    private final IngestConfig config;
+    private final ApiKeys keys;
+    private final ParserRegistry parsers;
+    private final Producer<String, Object> producer;
+    private final IngestMetrics metrics;
+    private final AtomicLong requestCounter = new AtomicLong();
+
+    public IngestHandler(IngestConfig config, ParserRegistry parsers, Producer<String, Object> producer, IngestMetrics metrics) {
+        this.config = config;
+        this.keys = new ApiKeys(config.feedKeys());
+        this.parsers = parsers;
+        this.producer = producer;
+        this.metrics = metrics;
+    }
+
+    /** Checks the Bearer key before the body is read: null when allowed, else the 401/403 answer. */
+    public Response authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.substring(7).isBlank()) {
+            metrics.request("unknown", 401);
+            return error(401, "unauthorized", "send 'Authorization: Bearer <feed API key>'", Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (keys.feedFor(authorization.substring(7).trim()) == null) {
+            metrics.request("unknown", 403);
+            return error(403, "forbidden", "this API key belongs to no feed", Map.of());
+        }
+        return null;
+    }
+
+    /** Whether a declared Content-Length is already over the limit (answer 413 without reading). */
+    public Response checkLength(Long contentLength, String feed) {
+        if (contentLength != null && contentLength > config.maxBodyBytes()) {
+            metrics.request(feed, 413);
+            return error(413, "payload_too_large", "body of " + contentLength + " bytes is over the limit of " + config.maxBodyBytes(), Map.of());
+        }
+        return null;
+    }
+
+    public String feedOf(String authorization) {
+        return authorization == null || authorization.length() < 8 ? null : keys.feedFor(authorization.substring(7).trim());
+    }
+
+    public Response handle(Request req) {
+        Response denied = authenticate(req.authorization());
+        if (denied != null) return denied;
+        String feed = feedOf(req.authorization());
+        Response tooLong = checkLength(req.contentLength(), feed);
+        if (tooLong != null) return tooLong;
+        String requestId = "req-" + Long.toString(System.currentTimeMillis(), 36) + "-" + requestCounter.incrementAndGet();
+        long started = System.nanoTime();
+        Response r = process(req, feed, requestId);
+        metrics.request(feed, r.status());
+        log.info("ingest request={} feed={} status={} bytes={} ms={}", requestId, feed, r.status(),
+                req.body() == null ? 0 : req.body().length, (System.nanoTime() - started) / 1_000_000);
+        return r;
+    }
+
+    private Response process(Request req, String feed, String requestId) {
+        byte[] raw = req.body() == null ? new byte[0] : req.body();
+        metrics.bodyBytes(raw.length);
+        if (raw.length > config.maxBodyBytes()) {
+            return error(413, "payload_too_large", "body of " + raw.length + " bytes is over the limit of " + config.maxBodyBytes(), Map.of());
+        }
+        String mediaType = new Document("x", req.contentType(), raw).mediaType();
+        if (mediaType != null && !parsers.accepts(mediaType)) {
+            metrics.refused(feed, "unknown", "content_type", 1);
+            return refuseWhole(415, "unsupported_media_type", "unsupported content type '" + mediaType
+                    + "' (send ninjs JSON, NewsML-G2, RSS, Atom, HTML or plain text)", null, feed, null, req, raw, requestId);
+        }
+        byte[] body;
+        try {
+            boolean gzipped = req.contentEncoding() != null && req.contentEncoding().toLowerCase(Locale.ROOT).contains("gzip");
+            if (req.contentEncoding() != null && !gzipped && !req.contentEncoding().equalsIgnoreCase("identity")) {
+                return refuseWhole(415, "unsupported_encoding", "unsupported Content-Encoding '" + req.contentEncoding() + "' (gzip or identity)",
+                        null, feed, null, req, raw, requestId);
+            }
+            body = Gzip.maybeGunzip(raw, config.maxBodyBytes());
+        } catch (IllegalArgumentException e) {
+            boolean tooLarge = e.getMessage().startsWith("document too large");
+            metrics.refused(feed, "unknown", tooLarge ? "too_large" : "gzip", 1);
+            if (tooLarge) return error(413, "payload_too_large", e.getMessage(), Map.of());
+            return refuseWhole(400, "bad_request", e.getMessage(), null, feed, null, req, raw, requestId);
+        } catch (IOException e) {
+            return refuseWhole(400, "bad_request", "cannot read gzip body: " + e.getMessage(), null, feed, null, req, raw, requestId);
+        }
+        if (body.length == 0) {
+            return error(400, "bad_request", "empty body", Map.of());
+        }
+        Document doc = new Document(requestId, req.contentType(), body);
+        String format = "unknown";
+        ParseResult result;
+        try {
+            FormatParser parser = parsers.choose(doc, null);
+            format = parser.formats().get(0);
+            result = parser.parse(doc);
+            format = result.format();
+        } catch (ParseException e) {
+            metrics.refused(feed, format, "unparseable", 1);
+            boolean unsupported = e.getMessage().startsWith("unsupported content type") || e.getMessage().startsWith("cannot tell the format");
+            return refuseWhole(unsupported ? 415 : 400, unsupported ? "unsupported_media_type" : "bad_request", e.getMessage(),
+                    e.location(), feed, format, req, raw, requestId);
+        } catch (RuntimeException e) {
+            // a parser bug must not lose the payload: it goes to the dead letters like any refusal
+            log.warn("ingest request={} feed={} parser failure", requestId, feed, e);
+            metrics.refused(feed, format, "parser_error", 1);
+            return refuseWhole(422, "unprocessable", "the " + format + " parser failed: " + e, null, feed, format, req, raw, requestId);
+        }
+        int items = result.articles().size() + result.errors().size();
+        if (items > config.maxItems()) {
+            metrics.refused(feed, format, "too_many_items", items);
+            return error(413, "too_many_items", items + " items in one request, the limit is " + config.maxItems(), Map.of());
+        }
+        Instant now = Instant.now();
+        List<Article> articles = new ArrayList<>();
+        for (Article a : result.articles()) {
+            Article.Builder b = Article.newBuilder(a).setFeed(feed).setReceivedAt(now);
+            articles.add(b.build());
+        }
+        List<DeadLetter> letters = new ArrayList<>();
+        for (ItemError e : result.errors()) {
+            byte[] payload = e.raw() != null ? e.raw().getBytes(StandardCharsets.UTF_8) : raw;
+            letters.add(deadLetter(e.describe(requestId), e.location(), e.itemId(), feed, format, req.contentType(), payload, now));
+        }
+        if (articles.isEmpty() && letters.isEmpty()) {
+            letters.add(deadLetter("no items in the document", null, null, feed, format, req.contentType(), raw, now));
+        }
+        long t0 = System.nanoTime();
+        try {
+            produceAll(articles, letters);
+        } catch (KafkaUnavailable e) {
+            log.warn("ingest request={} feed={} Kafka unavailable: {}", requestId, feed, e.getMessage());
+            return unavailable(e.getMessage());
+        }
+        metrics.produceLatency(Duration.ofNanos(System.nanoTime() - t0));
+        metrics.accepted(feed, format, articles.size());
+        metrics.refused(feed, format, "invalid_item", result.errors().size());
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode rejected = JSON.createArrayNode();
+        for (ItemError e : result.errors()) {
+            ObjectNode r = rejected.addObject();
+            r.put("location", e.location());
+            r.put("field", e.field());
+            r.put("id", e.itemId());
+            r.put("reason", e.reason());
+        }
+        if (articles.isEmpty()) {
+            out.put("error", "unprocessable");
+            out.put("message", result.errors().isEmpty() ? "no items in the " + format + " document"
+                    : "every item was refused (" + result.errors().size() + ")");
+            out.put("format", format);
+            out.set("rejected", rejected);
+            return new Response(422, out.toString(), Map.of());
+        }
+        out.put("format", format);
+        out.put("accepted", articles.size());
+        ArrayNode ids = out.putArray("ids");
+        articles.forEach(a -> ids.add(a.getId()));
+        out.set("rejected", rejected);
+        return new Response(202, out.toString(), Map.of());
+    }
+
+    /** A whole-request refusal: the raw payload and reason go to the dead letters first (503 if they cannot). */
+    private Response refuseWhole(int status, String code, String message, String location, String feed, String format,
+                                 Request req, byte[] raw, String requestId) {
+        DeadLetter dl = deadLetter(requestId + ": " + message, location, null, feed, format, req.contentType(), raw, Instant.now());
+        try {
+            produceAll(List.of(), List.of(dl));
+        } catch (KafkaUnavailable e) {
+            log.warn("ingest request={} feed={} refused ({}) and Kafka unavailable for the dead letter: {}", requestId, feed, message, e.getMessage());
+            return unavailable(e.getMessage());
+        }
+        log.info("ingest request={} feed={} refused status={} reason={}", requestId, feed, status, message);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("error", code);
+        out.put("message", message);
+        if (location != null) out.put("location", location);
+        return new Response(status, out.toString(), Map.of());
+    }
+
+    private DeadLetter deadLetter(String reason, String location, String itemId, String feed, String format, String contentType,
+                                  byte[] payload, Instant at) {
+        byte[] kept = payload;
+        String why = reason;
+        if (payload.length > MAX_DEAD_LETTER_PAYLOAD) {
+            kept = java.util.Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD);
+            why = reason + " (payload truncated from " + payload.length + " bytes)";
+        }
+        return DeadLetter.newBuilder()
+                .setStage("ingest")
+                .setReason(why)
+                .setErrorType(null)
+                .setLocation(location)
+                .setItemId(itemId)
+                .setFeed(feed)
+                .setFormat(format)
+                .setContentType(contentType)
+                .setPayload(ByteBuffer.wrap(kept))
+                .setAt(at)
+                .build();
+    }
+
+    /** Sends every record, then waits for every ack; any failure or timeout means nothing can be promised. */
+    private void produceAll(List<Article> articles, List<DeadLetter> letters) throws KafkaUnavailable {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size() + letters.size());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.produceTimeoutMs());
+        try {
+            for (Article a : articles) acks.add(producer.send(new ProducerRecord<>(config.rawTopic(), a.getId(), a)));
+            for (DeadLetter d : letters) acks.add(producer.send(new ProducerRecord<>(config.deadLetterTopic(), d.getItemId(), d)));
+            for (Future<RecordMetadata> f : acks) {
+                long left = Math.max(1, deadline - System.nanoTime());
+                f.get(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailable(String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailable("no acknowledgement within " + config.produceTimeoutMs() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailable("interrupted while waiting for Kafka");
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // send() itself fails fast when metadata cannot be fetched within max.block.ms
+            throw new KafkaUnavailable(e.toString());
+        }
+    }
+
+    private Response unavailable(String why) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("error", "unavailable");
+        out.put("message", "Kafka did not acknowledge the records; nothing is promised stored, retry later (" + why + ")");
+        return new Response(503, out.toString(), Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())));
+    }
+
+    private static Response error(int status, String code, String message, Map<String, String> headers) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("error", code);
+        out.put("message", message);
+        return new Response(status, out.toString(), new LinkedHashMap<>(headers));
+    }
+
+    private static final class KafkaUnavailable extends Exception {
+        KafkaUnavailable(String message) {
+            super(message);
+        }
+    }
+}

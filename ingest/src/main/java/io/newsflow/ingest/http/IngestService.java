@@ -1,0 +1,88 @@
+package io.newsflow.ingest.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.ingest.ParserRegistry;
+import io.newsflow.schemas.serde.KafkaAvroSerializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The ingest service assembled from its config: Avro producer, parsers, metrics, HTTP server, Kafka health. */
+public final class IngestService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final Producer<String, Object> producer;
+    private final KafkaProbe probe;
+    private final IngestServer server;
+    private final PrometheusMeterRegistry prometheus;
+
+    private IngestService(IngestConfig config, Producer<String, Object> producer) {
+        this.producer = producer;
+        this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.probe = new KafkaProbe(config.bootstrapServers());
+        IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus));
+        this.server = new IngestServer(config, handler, probe, prometheus).start();
+        log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {})", config.host(), server.port(),
+                config.feedKeys().keySet(), config.rawTopic(), config.deadLetterTopic(), config.bootstrapServers());
+        if (config.feedKeys().equals(Map.of("demo", "demo"))) {
+            log.warn("ingest accepts only the demo feed with key 'demo': configure ingest.feed.NAME.key for real feeds");
+        }
+    }
+
+    /** Starts with a Kafka producer built from the config. */
+    public static IngestService start(IngestConfig config) {
+        return new IngestService(config, new KafkaProducer<>(producerProperties(config)));
+    }
+
+    /** Starts with a given producer (tests, benchmarks); it is closed with the service. */
+    public static IngestService start(IngestConfig config, Producer<String, Object> producer) {
+        return new IngestService(config, producer);
+    }
+
+    /**
+     * Producer settings: idempotent with acks=all, so a retried batch is never duplicated or reordered and a 202
+     * means every in-sync replica has the records; the values are Avro in Confluent's wire format.
+     */
+    public static Map<String, Object> producerProperties(IngestConfig config) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);  // the most idempotence keeps ordered
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);                     // batch the items of one request
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);               // send() gives up on missing metadata after 5 s -> 503
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(10_000, config.produceTimeoutMs()));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
+        p.put("schema.registry.url", config.schemaRegistryUrl());
+        p.put("auto.register.schemas", true);
+        p.putAll(config.producerOverrides());
+        return p;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return prometheus;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        probe.close();
+        producer.close(java.time.Duration.ofSeconds(10));
+        log.info("ingest stopped");
+    }
+}

@@ -1,0 +1,47 @@
+package io.newsflow.ingest.http;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IngestConfigTest {
+    @Test
+    void defaultsFollowTheContract() {
+        IngestConfig c = IngestConfig.defaults();
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.feedKeys()).containsExactly(Map.entry("demo", "demo"));
+        assertThat(c.rawTopic()).isEqualTo("news.articles.raw");
+        assertThat(c.deadLetterTopic()).isEqualTo("news.deadletter");
+        assertThat(c.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void environmentOverridesTheFile() {
+        Properties p = new Properties();
+        p.setProperty("ingest.http.port", "9000");
+        p.setProperty("ingest.feed.reuters.key", "k1");
+        p.setProperty("producer.linger.ms", "20");
+        IngestConfig c = IngestConfig.from(p, Map.of("INGEST_HTTP_PORT", "9100", "INGEST_FEED_AP_KEY", "k2",
+                "BOOTSTRAP_SERVERS", "kafka:9092", "PATH", "/bin"));
+        assertThat(c.port()).isEqualTo(9100);
+        assertThat(c.feedKeys()).containsOnly(Map.entry("reuters", "k1"), Map.entry("ap", "k2"));
+        assertThat(c.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(c.producerOverrides()).containsEntry("linger.ms", "20");
+        assertThat(IngestService.producerProperties(c)).containsEntry("linger.ms", "20").containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void badValuesFailEarlyNamingTheKey() {
+        Properties p = new Properties();
+        p.setProperty("ingest.max.items", "lots");
+        assertThatThrownBy(() -> IngestConfig.from(p, Map.of())).hasMessageContaining("ingest.max.items must be a number");
+        Properties q = new Properties();
+        q.setProperty("ingest.max.body.bytes", "0");
+        assertThatThrownBy(() -> IngestConfig.from(q, Map.of())).hasMessageContaining("ingest.max.body.bytes must be > 0");
+    }
+}
