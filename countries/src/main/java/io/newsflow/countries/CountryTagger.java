@@ -217,7 +217,7 @@ public final class CountryTagger {
         }
         List<Score> kept = new ArrayList<>();
         for (Score s : scores.values()) {
-            if (s.raw >= weights.minScore() || s.strong) {
+            if (s.raw >= weights.minScore() || s.strong || s.raw >= weights.keepShare() * max) {
                 kept.add(s);
             }
         }

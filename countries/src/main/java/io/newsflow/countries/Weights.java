@@ -14,10 +14,13 @@ package io.newsflow.countries;
  * @param focusShare    a country is focus when its raw score is at least this share of the best one
  * @param focusMin      and at least this raw score
  * @param placesOnly    factor for a country named only through its cities (Cambridge Corp, the Paris accord)
+ * @param keepShare     a country under {@code minScore} is still returned when its raw score is at least this
+ *                      share of the best one: a passing mention is noise next to a dateline, but it is the
+ *                      geography of a story that names few places
  */
 public record Weights(double dateline, double headline, double lead, int leadChars, double declared,
                       double repeatDecay, double minScore, double focusShare, double focusMin,
-                      double placesOnly) {
+                      double placesOnly, double keepShare) {
 
     public static Weights defaults() {
         return new Weights(
@@ -30,13 +33,14 @@ public record Weights(double dateline, double headline, double lead, int leadCha
                 prop("minScore", 2.0),
                 prop("focusShare", 0.5),
                 prop("focusMin", 2.0),
-                prop("placesOnly", 0.5));
+                prop("placesOnly", 0.5),
+                prop("keepShare", 0.35));
     }
 
     /** The same weights with another threshold; 0 returns every country with any evidence. */
     public Weights withMinScore(double min) {
         return new Weights(dateline, headline, lead, leadChars, declared, repeatDecay, min, focusShare, focusMin,
-                placesOnly);
+                placesOnly, min <= 0 ? 0 : keepShare);
     }
 
     private static double prop(String name, double fallback) {
