@@ -90,7 +90,7 @@ final class BoilerplateLines {
                 || (a.startsWith(b) && b.length() >= 0.8 * a.length()));
     }
 
-    private static final Pattern BYLINE = Pattern.compile("^(By|BY|Por|POR|Von|Par|Autor:|Author:)\\s+\\p{Lu}.*");
+    private static final Pattern BYLINE = Pattern.compile("^(By|BY|by|Por|POR|Von|Par|Autor:|Author:)\\s+\\p{Lu}.*");
 
     private static boolean isBylineLine(String p) {
         return p.length() < 100 && !p.endsWith(".") && BYLINE.matcher(p).matches();

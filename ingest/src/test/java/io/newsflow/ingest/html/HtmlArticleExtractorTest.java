@@ -192,7 +192,7 @@ class HtmlArticleExtractorTest {
         String page = fixture("jsonld-newsarticle.html");
         StringBuilder html = new StringBuilder(page.replace("</body>", ""));
         String junk = "<div class=\"promo\"><a href=\"/x\">More stories you may like</a></div>\n";
-        while (html.length() < 3 * HtmlArticleExtractor.MAX_HTML_CHARS) {
+        while (html.length() < HtmlArticleExtractor.MAX_HTML_CHARS + 100_000) {
             html.append(junk);
         }
         html.append("<p>TAIL MARKER beyond the bound, which must not be read at all.</p></body></html>");
@@ -207,10 +207,10 @@ class HtmlArticleExtractorTest {
     @Test
     void deeplyNestedMarkupDoesNotOverflowTheStack() {
         StringBuilder html = new StringBuilder("<html><body>");
-        html.append("<div>".repeat(50_000));
+        html.append("<div>".repeat(20_000));
         html.append("<p>Deep inside, a paragraph about the harbour, the boats, the nets, and the fish market "
                 + "that opens at dawn every day of the week.</p>");
-        html.append("</div>".repeat(50_000)).append("</body></html>");
+        html.append("</div>".repeat(20_000)).append("</body></html>");
 
         ExtractedArticle a = extractor.extract(html.toString(), null);
 
