@@ -28,7 +28,8 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     public static final String FINGERPRINTS_STORE = "story-fingerprints";
     public static final String ARTICLE_STORIES_STORE = "article-stories";
     /** bounds the work for one article when a band is crowded */
-    static final int MAX_CANDIDATES = 64;
+    static final int MAX_CANDIDATES = 32;
+    static final double CERTAIN_MATCH = 0.9;
     private static final Logger log = LoggerFactory.getLogger(StoryClusterProcessor.class);
 
     private final StorySettings settings;
@@ -108,7 +109,10 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     private double bestSimilarity(String storyId, byte[] signature, long from, long now) {
         double best = 0;
         try (WindowStoreIterator<byte[]> it = fingerprints.fetch(storyId, from, now)) {
-            while (it.hasNext()) best = Math.max(best, StoryFingerprint.similarity(signature, it.next().value));
+            while (it.hasNext()) {
+                best = Math.max(best, StoryFingerprint.similarity(signature, it.next().value));
+                if (best >= CERTAIN_MATCH) break; // a near copy: no need to look further
+            }
         }
         return best;
     }
