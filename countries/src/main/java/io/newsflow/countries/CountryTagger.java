@@ -138,9 +138,11 @@ public final class CountryTagger {
             if (place.field != state.field || state.offset - place.end > 2 || state.offset - place.end < 1) {
                 continue;
             }
-            boolean placeLike = place.candidates.stream().allMatch(e -> e.kind().isPlace());
-            boolean stateLike = state.candidates.stream().allMatch(
-                    e -> e.kind() == Kind.REGION || e.kind() == Kind.NAME || e.kind() == Kind.ABBREV);
+            boolean placeLike = TextScanner.allPlaces(place.candidates);
+            boolean stateLike = true;
+            for (Gazetteer.Entry e : state.candidates) {
+                stateLike &= e.kind() == Kind.REGION || e.kind() == Kind.NAME || e.kind() == Kind.ABBREV;
+            }
             if (placeLike && stateLike && !state.ambiguous()) {
                 String code = state.candidates.get(0).code();
                 Gazetteer.Entry first = place.candidates.get(0);

@@ -143,19 +143,25 @@ final class NameAutomaton {
         }
     }
 
-    /**
-     * Reports every key that starts at a word start of {@code text} (the first char, or a letter or digit
-     * after a char that is neither), reading the text through {@link Normalizer#fold} and treating a run
-     * of white space as one space; start inclusive, end exclusive, in offsets of {@code text} itself.
-     */
+    /** {@link #scanWordStarts(char[], int, Sink)} over {@code text} read through {@link Normalizer#fold}. */
     void scanWordStarts(String text, Sink sink) {
-        int length = text.length();
+        char[] folded = new char[text.length()];
+        Normalizer.foldInto(text, folded);
+        scanWordStarts(folded, folded.length, sink);
+    }
+
+    /**
+     * Reports every key that starts at a word start of the folded text (the first char, or a letter or
+     * digit after a char that is neither), treating a run of spaces as one space; start inclusive, end
+     * exclusive. Folding keeps one char per source char, so offsets are those of the source text.
+     */
+    void scanWordStarts(char[] text, int length, Sink sink) {
         boolean previousIsWordChar = false;
         for (int i = 0; i < length; i++) {
-            char c = Normalizer.fold(text.charAt(i));
+            char c = text[i];
             boolean wordChar = isWordChar(c);
             if (wordChar && !previousIsWordChar) {
-                int node = step(0, c);
+                int node = c < 128 ? rootAscii[c] : step(0, c);
                 char last = c;
                 for (int j = i + 1; node >= 0; j++) {
                     if (output[node] >= 0) {
@@ -164,7 +170,7 @@ final class NameAutomaton {
                     if (j == length) {
                         break;
                     }
-                    char d = Normalizer.fold(text.charAt(j));
+                    char d = text[j];
                     if (d == ' ' && last == ' ') {
                         continue; // "New\n    York" reads as "new york"
                     }

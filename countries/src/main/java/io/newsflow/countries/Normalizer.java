@@ -101,6 +101,37 @@ final class Normalizer {
         return normalize(s).text();
     }
 
+    /**
+     * Folds {@code s} char by char into {@code out} (same length, same offsets) and tells whether the text
+     * is written in capitals, in the same pass.
+     */
+    static boolean foldInto(String s, char[] out) {
+        int n = s.length();
+        s.getChars(0, n, out, 0);
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < n; i++) {
+            char c = out[i];
+            if (c < 128) {
+                if (c >= 'a' && c <= 'z') {
+                    letters++;
+                    continue; // already folded
+                }
+                if (c >= 'A' && c <= 'Z') {
+                    letters++;
+                    upper++;
+                }
+            } else if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+            out[i] = fold(c);
+        }
+        return letters >= 4 && upper * 10 >= letters * 8;
+    }
+
     /** Whether a text is written in capitals, so that case says nothing about proper nouns. */
     static boolean isAllCaps(String s) {
         int letters = 0;

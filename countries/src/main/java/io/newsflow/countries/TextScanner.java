@@ -62,9 +62,10 @@ final class TextScanner {
             source = source.substring(0, MAX_FIELD_CHARS); // offsets are packed into 23 bits; no article is this long
         }
         Hits hits = new Hits();
-        String text = source;
-        gazetteer.automaton().scanWordStarts(text, (key, start, end) -> {
-            if (end >= text.length() || !isWordChar(Normalizer.fold(text.charAt(end)))) {
+        char[] folded = new char[source.length()];
+        boolean caps = Normalizer.foldInto(source, folded);
+        gazetteer.automaton().scanWordStarts(folded, folded.length, (key, start, end) -> {
+            if (end >= folded.length || !isWordChar(folded[end])) {
                 hits.add(start, end, key);
             }
         });
@@ -74,7 +75,6 @@ final class TextScanner {
         // leftmost, then longest: sort packed (start, -length, key)
         long[] packed = Arrays.copyOf(hits.packed, hits.size);
         Arrays.sort(packed);
-        boolean caps = Normalizer.isAllCaps(source);
         int covered = -1;
         for (long p : packed) {
             int start = (int) (p >>> 40);
@@ -116,15 +116,14 @@ final class TextScanner {
         boolean sentenceStart = sentenceStart(source, from);
         String previous = previousWord(source, from);
         if (previous != null && TITLES.contains(previous.toLowerCase())) {
-            if (!candidates.get(0).kind().equals(Kind.PHRASE) && candidates.stream().noneMatch(
-                    e -> e.kind() == Kind.ABBREV || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM)) {
+            if (candidates.get(0).kind() != Kind.PHRASE && !anyKind(candidates, Kind.ABBREV, Kind.DEMONYM, Kind.METONYM)) {
                 return null; // Mr Lima, President Washington, Sen. Jackson
             }
         }
-        boolean personLike = name.personName() || candidates.stream().allMatch(e -> e.kind().isPlace());
+        boolean personLike = name.personName() || allPlaces(candidates);
         if (!caps && personLike && previous != null && !sentenceStart && isCapitalised(previous)
                 && !NOT_GIVEN_NAMES.contains(previous.toLowerCase()) && gazetteer.name(Normalizer.key(previous)) == null
-                && candidates.stream().noneMatch(e -> e.kind() == Kind.PHRASE)) {
+                && !anyKind(candidates, Kind.PHRASE, Kind.PHRASE, Kind.PHRASE)) {
             return null; // Michael Jordan, Carlos Lima: a surname, not a place
         }
         if (!caps && name.personName()) {
@@ -159,6 +158,24 @@ final class TextScanner {
 
     static boolean isAllCaps(String s) {
         return Normalizer.isAllCaps(s);
+    }
+
+    private static boolean anyKind(List<Gazetteer.Entry> entries, Kind a, Kind b, Kind c) {
+        for (Gazetteer.Entry e : entries) {
+            if (e.kind() == a || e.kind() == b || e.kind() == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean allPlaces(List<Gazetteer.Entry> entries) {
+        for (Gazetteer.Entry e : entries) {
+            if (!e.kind().isPlace()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCapitalised(String word) {
