@@ -91,10 +91,11 @@ public final class CountryTagger {
                 int n = seen.merge(e.code(), 1, Integer::sum);
                 w *= Math.pow(weights.repeatDecay(), n - 1);
             }
-            String reason = e.kind().reason + (m.reasonNote != null ? ", " + m.reasonNote : "")
+            String reason = m.reasonNote == null && !(m.field == Mention.Field.BODY && m.inLead) ? e.kind().reason
+                    : e.kind().reason + (m.reasonNote != null ? ", " + m.reasonNote : "")
                     + (m.field == Mention.Field.BODY && m.inLead ? ", lead" : "");
             Score score = scores.computeIfAbsent(e.code(), Score::new);
-            score.add(w, strong, evidence(m.text, m.field.label, m.offset, reason));
+            score.add(w, strong, score.evidence.size() < MAX_EVIDENCE ? evidence(m.text, m.field.label, m.offset, reason) : null);
             score.named |= !e.kind().isPlace() || e.kind() == Kind.REGION;
         }
         return rank(scores);
@@ -256,6 +257,9 @@ public final class CountryTagger {
         void add(double w, boolean strongEvidence, Evidence e) {
             raw += w;
             strong |= strongEvidence;
+            if (e == null) {
+                return; // enough evidence shown already; the weight still counts
+            }
             if ("declared".equals(e.getField())) {
                 declared = true;
                 named = true;

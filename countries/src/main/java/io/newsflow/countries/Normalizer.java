@@ -98,7 +98,13 @@ final class Normalizer {
     }
 
     static String key(String s) {
-        return normalize(s).text();
+        // fast path for a plain word (the neighbours of a match): lower-case ASCII letters only
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        return plain ? s.toLowerCase(java.util.Locale.ROOT) : normalize(s).text();
     }
 
     /**

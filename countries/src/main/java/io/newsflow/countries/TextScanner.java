@@ -115,21 +115,23 @@ final class TextScanner {
         }
         boolean sentenceStart = sentenceStart(source, from);
         String previous = previousWord(source, from);
-        if (previous != null && TITLES.contains(previous.toLowerCase())) {
+        String previousKey = previous == null ? null : Normalizer.key(previous);
+        if (previousKey != null && TITLES.contains(previousKey)) {
             if (candidates.get(0).kind() != Kind.PHRASE && !anyKind(candidates, Kind.ABBREV, Kind.DEMONYM, Kind.METONYM)) {
                 return null; // Mr Lima, President Washington, Sen. Jackson
             }
         }
         boolean personLike = name.personName() || allPlaces(candidates);
         if (!caps && personLike && previous != null && !sentenceStart && isCapitalised(previous)
-                && !NOT_GIVEN_NAMES.contains(previous.toLowerCase()) && gazetteer.name(Normalizer.key(previous)) == null
+                && !NOT_GIVEN_NAMES.contains(previousKey) && gazetteer.name(previousKey) == null
                 && !anyKind(candidates, Kind.PHRASE, Kind.PHRASE, Kind.PHRASE)) {
             return null; // Michael Jordan, Carlos Lima: a surname, not a place
         }
         if (!caps && name.personName()) {
             String next = nextWord(source, to);
-            if (next != null && isCapitalised(next) && !PLACE_FOLLOWERS.contains(next.toLowerCase())
-                    && gazetteer.name(Normalizer.key(next)) == null) {
+            String nextKey = next == null ? null : Normalizer.key(next);
+            if (next != null && isCapitalised(next) && !PLACE_FOLLOWERS.contains(nextKey)
+                    && gazetteer.name(nextKey) == null) {
                 return null; // Jordan Peterson, Paris Hilton, Chad Smith: a given name
             }
         }
