@@ -126,6 +126,10 @@ public final class PublisherService implements AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // JSON and Avro text compress well and the CPU is cheap compared with the network on a real cluster
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // right after a commit the broker may still be writing the markers and answers the next transaction's first
+        // produce with CONCURRENT_TRANSACTIONS; the default 100 ms backoff would add that to every transaction
+        p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 200);
         // a stuck transaction is aborted by the coordinator after this long (the default, 60 s, stalls restarts)
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
         config.producerOverrides().forEach(p::put);
