@@ -33,7 +33,7 @@ class ConsoleConsumerReadsJsonTest {
         }
         f.produce(input);
         try (PublisherService service = new PublisherService(f.config().healthPort(-1).build()).start()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Duration.ofSeconds(180)).until(() -> {
                 try {
                     return f.readBytes(f.topics.articlesJson()).size() >= 5;
                 } catch (IllegalStateException notYetCreated) {

@@ -55,7 +55,7 @@ class PublisherCrashTest {
 
         Process first = startPublisher(config, "first");
         // wait for progress, then kill while transactions are in flight
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !first.isAlive() || committed(t.articles()) >= 300);
         assertThat(first.isAlive()).as("publisher running before the kill").isTrue();
         first.destroyForcibly();
@@ -68,7 +68,7 @@ class PublisherCrashTest {
 
         Process second = startPublisher(config, "second");
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(420)).pollInterval(Duration.ofMillis(500))
                     .until(() -> committed(t.articles()) >= ARTICLES);
             Thread.sleep(2_000); // a few more polls: anything doubled would show now
         } finally {

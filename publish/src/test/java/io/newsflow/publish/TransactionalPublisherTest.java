@@ -59,7 +59,7 @@ class TransactionalPublisherTest {
     void stop() throws InterruptedException {
         if (loop != null) {
             publisher.stop();
-            loop.join(5_000);
+            loop.join(30_000);
         }
     }
 
@@ -82,7 +82,7 @@ class TransactionalPublisherTest {
         });
         runLoop();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> producer.commitCount() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> producer.commitCount() == 1);
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(sent.stream().filter(r -> r.topic().equals("news.articles")).map(r -> new String(r.key())))
                 .containsExactly("a1", "a3");
@@ -103,7 +103,7 @@ class TransactionalPublisherTest {
         consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
         runLoop();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> metrics.abortedCount() == 1.0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> metrics.abortedCount() == 1.0);
         assertThat(producer.history()).as("aborted output is never committed").isEmpty();
         assertThat(consumer.position(IN)).as("rewound to the last committed offset").isZero();
 
@@ -112,7 +112,7 @@ class TransactionalPublisherTest {
             producer.commitTransactionException = null;
             consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> producer.commitCount() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> producer.commitCount() == 1);
         assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))).hasSize(1);
         assertThat(metrics.publishedCount()).isEqualTo(1.0);
     }
@@ -124,7 +124,7 @@ class TransactionalPublisherTest {
             consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
         });
         runLoop();
-        loop.join(5_000);
+        loop.join(30_000);
 
         assertThat(loop.isAlive()).isFalse();
         assertThat(publisher.failure()).isInstanceOf(org.apache.kafka.common.errors.ProducerFencedException.class);
