@@ -15,8 +15,8 @@ import java.util.List;
 final class BenchRecords {
     private BenchRecords() {}
 
-    static List<WireItem> generate(int count, long seed) {
-        WireTrafficModel model = new WireTrafficModel(seed);
+    static List<WireItem> generate(int count, long seed, String idPrefix) {
+        WireTrafficModel model = new WireTrafficModel(seed, idPrefix);
         Instant t = Instant.parse("2026-11-28T06:00:00Z");
         List<WireItem> items = new ArrayList<>(count);
         while (items.size() < count) {

@@ -28,8 +28,16 @@ public final class WireTrafficModel {
     private final List<SentItem> sent = new ArrayList<>();
     private long storySeq;
 
+    private final String storyPrefix;
+
     public WireTrafficModel(long seed) {
+        this(seed, "");
+    }
+
+    /** @param storyPrefix put before every story key (and so every item id): separate runs never share an id */
+    public WireTrafficModel(long seed, String storyPrefix) {
         this.random = new Random(seed);
+        this.storyPrefix = storyPrefix;
     }
 
     public WireItem next(Instant now) {
@@ -121,7 +129,8 @@ public final class WireTrafficModel {
             other = Place.ALL.get(random.nextInt(Place.ALL.size()));
         } while (other == place);
         int number = 3 + random.nextInt(60);
-        Story story = new Story(String.format("%s-%s-%05d", kind.slug(), place.code().toLowerCase(), ++storySeq),
+        Story story = new Story(storyPrefix + String.format("%s-%s-%05d", kind.slug(), place.code().toLowerCase(),
+                ++storySeq),
                 kind, place, other, number, Story.personFor(random.nextInt(1000)), random.nextBoolean(), now);
         ActiveStory active = new ActiveStory(story);
         stories.add(active);
