@@ -8,12 +8,17 @@ package io.newsflow.countries;
 final class Normalizer {
 
     private static final char[] FOLD = new char[0x250];
+    /** Per char below 0x250: bit 0 = letter, bit 1 = upper-case letter (for the all-capitals test). */
+    private static final byte[] CLASS = new byte[0x250];
 
     static {
         for (char c = 0; c < FOLD.length; c++) {
             String decomposed = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
             char base = decomposed.charAt(0);
             FOLD[c] = Character.isWhitespace(c) || c == '\u00a0' || c < ' ' ? ' ' : Character.toLowerCase(base);
+        }
+        for (char c = 0; c < CLASS.length; c++) {
+            CLASS[c] = (byte) ((Character.isLetter(c) ? 1 : 0) | (Character.isUpperCase(c) ? 2 : 0));
         }
         FOLD['ß'] = 'ß';
         FOLD['ø'] = 'o';
@@ -118,22 +123,20 @@ final class Normalizer {
         int upper = 0;
         for (int i = 0; i < n; i++) {
             char c = out[i];
-            if (c < 128) {
-                if (c >= 'a' && c <= 'z') {
+            if (c < 0x250) {
+                int k = CLASS[c];
+                letters += k & 1;
+                upper += k >> 1;
+                out[i] = FOLD[c];
+            } else {
+                if (Character.isLetter(c)) {
                     letters++;
-                    continue; // already folded
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
                 }
-                if (c >= 'A' && c <= 'Z') {
-                    letters++;
-                    upper++;
-                }
-            } else if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) {
-                    upper++;
-                }
+                out[i] = foldRare(c);
             }
-            out[i] = fold(c);
         }
         return letters >= 4 && upper * 10 >= letters * 8;
     }
