@@ -14,6 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * each) rather than window-store range scans, since every article probes all bands. Buckets are half a
  * story window long; when the clock enters a new bucket, buckets older than the window are deleted, so the
  * index holds between one and one and a half windows of stories.
+ *
+ * <p>Most articles start a story of their own, so most probes miss. A fixed 8 MB Bloom filter over the band
+ * keys in the store (rebuilt from the store on start and after each expiry) skips the RocksDB lookups
+ * for bands that are certainly absent; the store stays the only source of truth.
  */
 final class BandIndex {
     static final int MAX_STORIES_PER_BAND = 16;
@@ -21,12 +25,39 @@ final class BandIndex {
     private final KeyValueStore<Bytes, String> store;
     private final long windowMs;
     private final long bucketMs;
+    private static final int BLOOM_WORDS = 1 << 20; // 2^26 bits
+    private final long[] bloom = new long[BLOOM_WORDS];
     private long expiredBelow = Long.MIN_VALUE;
 
     BandIndex(KeyValueStore<Bytes, String> store, long windowMs) {
         this.store = store;
         this.windowMs = windowMs;
         this.bucketMs = Math.max(1, windowMs / 2);
+        rebuildBloom();
+    }
+
+    private void rebuildBloom() {
+        java.util.Arrays.fill(bloom, 0);
+        try (KeyValueIterator<Bytes, String> it = store.all()) {
+            while (it.hasNext()) mark(ByteBuffer.wrap(it.next().key.get()).getLong(8));
+        }
+    }
+
+    private void mark(long band) {
+        long h1 = band * 0x9E3779B97F4A7C15L;
+        long h2 = Long.rotateLeft(band, 31) * 0xC2B2AE3D27D4EB4FL;
+        int a = (int) (h1 >>> 38);
+        int b = (int) (h2 >>> 38);
+        bloom[a >>> 6] |= 1L << a;
+        bloom[b >>> 6] |= 1L << b;
+    }
+
+    private boolean mightContain(long band) {
+        long h1 = band * 0x9E3779B97F4A7C15L;
+        long h2 = Long.rotateLeft(band, 31) * 0xC2B2AE3D27D4EB4FL;
+        int a = (int) (h1 >>> 38);
+        int b = (int) (h2 >>> 38);
+        return (bloom[a >>> 6] & (1L << a)) != 0 && (bloom[b >>> 6] & (1L << b)) != 0;
     }
 
     void candidates(long[] bandKeys, long now, int limit, Collection<String> out) {
@@ -34,6 +65,7 @@ final class BandIndex {
         long last = bucketOf(now);
         for (long bucket = last; bucket >= first; bucket--) {
             for (long band : bandKeys) {
+                if (!mightContain(band)) continue;
                 String ids = store.get(key(bucket, band));
                 if (ids == null) continue;
                 for (String id : ids.split(",")) {
@@ -49,7 +81,8 @@ final class BandIndex {
         long bucket = bucketOf(now);
         for (long band : bandKeys) {
             Bytes key = key(bucket, band);
-            String ids = store.get(key);
+            String ids = mightContain(band) ? store.get(key) : null;
+            mark(band);
             if (ids == null) {
                 store.put(key, storyId);
                 continue;
@@ -71,6 +104,7 @@ final class BandIndex {
             while (it.hasNext()) dead.add(it.next().key);
         }
         dead.forEach(store::delete);
+        if (!dead.isEmpty()) rebuildBloom();
         expiredBelow = oldestLive;
     }
 
