@@ -78,7 +78,7 @@ public final class FeedParser implements FormatParser {
             SyndEntry e = entries.get(i);
             String location = (format.equals("atom") ? "entry " : "item ") + (i + 1);
             try {
-                result.add(toArticle(e, format, source, feedLanguage));
+                result.add(toArticle(e, format, feed.getFeedType(), source, feedLanguage));
             } catch (ItemException ex) {
                 result.error(new ItemError(location, ex.field(), ex.getMessage(), Texts.clean(e.getUri()), null));
             }
@@ -86,13 +86,13 @@ public final class FeedParser implements FormatParser {
         return result.build();
     }
 
-    private static Article toArticle(SyndEntry e, String format, String source, String feedLanguage) {
+    private static Article toArticle(SyndEntry e, String format, String feedType, String source, String feedLanguage) {
         String headline = Texts.htmlToText(e.getTitle());
         String url = Texts.clean(e.getLink());
         String summary = e.getDescription() == null ? null : Texts.htmlToText(e.getDescription().getValue());
         String body = body(e.getContents());
         if (summary != null && summary.equals(body)) summary = null;
-        String id = Ids.stableId(sourceId(e), source, url, headline);
+        String id = Ids.stableId(sourceId(e, feedType), source, url, headline);
         if (id == null) id = Ids.stableId(null, source, null, summary != null ? summary : body);
         if (id == null) throw new ItemException(null, "entry has nothing to identify it by: no guid/id, link, title, description or content");
         Article.Builder a = Article.newBuilder()
@@ -115,10 +115,11 @@ public final class FeedParser implements FormatParser {
      * The entry's own identifier: Atom id, RSS guid, RSS 1.0 rdf:about. ROME fills the uri with the link when an
      * RSS item has no guid; a link is no id, so such items get the contract's hash of source + url instead.
      */
-    private static String sourceId(SyndEntry e) {
+    private static String sourceId(SyndEntry e, String feedType) {
         if (e.getWireEntry() instanceof Item item) {
             if (item.getGuid() != null && Texts.clean(item.getGuid().getValue()) != null) return item.getGuid().getValue();
-            return item.getUri(); // RSS 1.0 rdf:about, else null
+            // RSS 1.0 items are identified by rdf:about; in RSS 0.9x/2.0 ROME's uri is only the link
+            return feedType != null && feedType.startsWith("rss_1.0") ? item.getUri() : null;
         }
         return e.getUri();
     }
