@@ -44,7 +44,7 @@ final class WireDay {
             story++;
             int copies = 1 + r.nextInt(4);
             int country = r.nextInt(COUNTRIES.length);
-            String[] names = new String[8];
+            String[] names = new String[12];
             for (int i = 0; i < names.length; i++) names[i] = word(r);
             long storyTime = start.toEpochMilli() + (long) ((double) out.size() / count * spanMs);
             for (int c = 0; c < copies && out.size() < count; c++) {
@@ -96,7 +96,7 @@ final class WireDay {
 
     private static String word(Random r) {
         StringBuilder w = new StringBuilder();
-        int n = 2 + r.nextInt(3);
+        int n = 3 + r.nextInt(3);
         for (int i = 0; i < n; i++) w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
         return w.toString();
     }
