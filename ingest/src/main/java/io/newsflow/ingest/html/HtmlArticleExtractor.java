@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,7 +33,9 @@ public final class HtmlArticleExtractor {
 
     private static final int MAX_KEYWORDS = 50;
     private static final int MAX_SUMMARY_CHARS = 1000;
-    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^\\s*by[:\\s]+");
+    private static final Pattern BY_PREFIX = Pattern.compile("(?i)^\\s*(by|por|par|von)[:\\s]+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s\u2014\u2013|,;:-]+$");
+    private static final int MAX_AUTHOR_ELEMENT_CHARS = 60;
     private static final int MIN_DECLARED_BODY = 200;
     private static final double GOOD_AGREEMENT = 0.9;
 
@@ -55,8 +59,7 @@ public final class HtmlArticleExtractor {
         String headline = firstNonBlank(
                 ld == null ? null : JsonLd.text(ld.get("headline")),
                 meta.first("og:title", "twitter:title", "dc.title", "dcterms.title", "headline"),
-                textOf(doc.selectFirst("h1")),
-                doc.title());
+                titleOrHeading(doc));
         // some pages put the whole article in the description; a summary is short
         String summary = firstShort(MAX_SUMMARY_CHARS,
                 ld == null ? null : JsonLd.text(ld.get("description")),
@@ -153,33 +156,53 @@ public final class HtmlArticleExtractor {
 
     // ---------------------------------------------------------------- metadata
 
+    /**
+     * The first h1 when the page title repeats it (the title usually adds the site name), else the
+     * title: a lone h1 is as often the site's logo as the headline.
+     */
+    private static String titleOrHeading(Document doc) {
+        String title = PlainText.collapse(doc.title());
+        String h1 = textOf(doc.selectFirst("h1"));
+        if (title.isEmpty()) {
+            return h1;
+        }
+        if (h1 != null && h1.length() >= 3 && title.toLowerCase(Locale.ROOT).contains(h1.toLowerCase(Locale.ROOT))) {
+            return h1;
+        }
+        return title;
+    }
+
+    /** Names once each, whatever their case, without "By" and trailing separators. */
+    private static String joinNames(List<String> names) {
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (String n : names) {
+            String name = TRAILING_SEPARATORS.matcher(BY_PREFIX.matcher(PlainText.collapse(n)).replaceFirst("")).replaceFirst("");
+            if (!name.isEmpty()) {
+                unique.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return unique.isEmpty() ? null : String.join(", ", unique.values());
+    }
+
     private static String byline(JsonNode ld, MetaTags meta, Document doc) {
         if (ld != null) {
-            List<String> names = new ArrayList<>();
-            for (String name : JsonLd.names(ld.get("author"))) {
-                if (!isUrl(name)) {
-                    names.add(BY_PREFIX.matcher(name).replaceFirst(""));
-                }
-            }
-            if (!names.isEmpty()) {
-                return String.join(", ", new LinkedHashSet<>(names));
+            List<String> names = new ArrayList<>(JsonLd.names(ld.get("author")));
+            names.removeIf(HtmlArticleExtractor::isUrl);
+            String joined = joinNames(names);
+            if (joined != null) {
+                return joined;
             }
         }
-        List<String> authors = new ArrayList<>();
-        for (String a : meta.all("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-                "parsely-author", "byl")) {
-            if (!isUrl(a)) {
-                authors.add(BY_PREFIX.matcher(a).replaceFirst(""));
-            }
-        }
+        List<String> authors = new ArrayList<>(meta.all("author", "article:author", "dc.creator", "dcterms.creator",
+                "sailthru.author", "parsely-author", "byl"));
+        authors.removeIf(HtmlArticleExtractor::isUrl);
         if (authors.isEmpty()) {
-            Element rel = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]");
-            String t = textOf(rel);
-            if (t != null && t.length() <= 100) {
-                authors.add(BY_PREFIX.matcher(t).replaceFirst(""));
+            String t = textOf(doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]"));
+            if (t != null && t.length() <= MAX_AUTHOR_ELEMENT_CHARS) {
+                authors.add(t);
             }
         }
-        return authors.isEmpty() ? null : String.join(", ", new LinkedHashSet<>(authors));
+        return joinNames(authors);
     }
 
     /** The declared language (normalised BCP 47 tag), else one detected from the text when confident. */

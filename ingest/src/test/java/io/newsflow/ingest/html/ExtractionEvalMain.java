@@ -58,6 +58,7 @@ public final class ExtractionEvalMain {
             ObjectNode pred = json.createObjectNode();
             long t0 = System.nanoTime();
             int n = 0;
+            Agreement agreement = new Agreement();
             try (var dirs = Files.list(Path.of(args[1]))) {
                 for (Path d : dirs.sorted().toList()) {
                     Path source = d.resolve("source.html");
@@ -71,9 +72,23 @@ public final class ExtractionEvalMain {
                     ExtractedArticle a = extractor.extract(Files.readString(source), "http://fakehost/test/page.html");
                     pred.putObject(d.getFileName().toString()).put("articleBody", a.body() == null ? "" : a.body());
                     n++;
+                    Path meta = d.resolve("expected-metadata.json");
+                    if (Files.exists(meta)) {
+                        JsonNode m = json.readTree(meta.toFile());
+                        agreement.compare("title", m.path("title").asText(null), a.headline());
+                        agreement.compare("byline", m.path("byline").asText(null), a.byline());
+                        agreement.compare("excerpt", m.path("excerpt").asText(null), a.summary());
+                        agreement.compare("siteName", m.path("siteName").asText(null), a.source());
+                        agreement.compare("lang", m.path("lang").asText(null), a.language());
+                        String published = m.path("publishedTime").asText(null);
+                        agreement.compare("publishedTime", published == null ? null
+                                : String.valueOf(Timestamps.parse(published)), a.created() == null ? null
+                                : a.created().toString());
+                    }
                 }
             }
             report(n, t0);
+            agreement.print();
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), gold);
             json.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[3]).toFile(), pred);
         } else if (args.length >= 2 && args[0].equals("show")) {
@@ -90,6 +105,36 @@ public final class ExtractionEvalMain {
         } else {
             System.err.println("usage: scrapinghub BENCHMARK_DIR PRED_JSON [--speed] | readability PAGES_DIR GOLD_JSON PRED_JSON");
             System.exit(2);
+        }
+    }
+
+    /**
+     * Metadata agreement with the expected values, per field, over the pages where the expected value
+     * is present: same text after whitespace and case folding (the language by its primary subtag).
+     */
+    private static final class Agreement {
+        private final Map<String, int[]> counts = new java.util.TreeMap<>();
+
+        void compare(String field, String expected, String actual) {
+            if (expected == null || expected.isBlank() || expected.equals("null")) {
+                return;
+            }
+            int[] c = counts.computeIfAbsent(field, f -> new int[2]);
+            c[1]++;
+            if (actual != null && fold(field, expected).equals(fold(field, actual))) {
+                c[0]++;
+            } else {
+                System.err.printf("differs %s: expected [%s] got [%s]%n", field, expected, actual);
+            }
+        }
+
+        private static String fold(String field, String s) {
+            String t = PlainText.collapse(s).toLowerCase(java.util.Locale.ROOT);
+            return field.equals("lang") ? t.split("[-_]")[0] : t;
+        }
+
+        void print() {
+            counts.forEach((field, c) -> System.out.printf("metadata %-14s %3d/%3d equal%n", field, c[0], c[1]));
         }
     }
 

@@ -130,6 +130,27 @@ class HtmlArticleExtractorTest {
     }
 
     @Test
+    void headlineFallsBackToTheH1OnlyWhenTheTitleRepeatsIt() {
+        String text = "<p>The harbour reopened on Monday after the storm damaged two piers and sank a ferry.</p>";
+        String repeated = "<html><head><title>Harbour reopens after storm | Coast Post</title></head><body>"
+                + "<h1>Harbour reopens after storm</h1>" + text + "</body></html>";
+        String logo = "<html><head><title>Harbour reopens after storm | Coast Post</title></head><body>"
+                + "<h1>Today's paper</h1>" + text + "</body></html>";
+
+        assertThat(extractor.extract(repeated, null).headline()).isEqualTo("Harbour reopens after storm");
+        assertThat(extractor.extract(logo, null).headline()).isEqualTo("Harbour reopens after storm | Coast Post");
+    }
+
+    @Test
+    void bylineNamesAppearOnceWithoutTheBy() {
+        String html = "<html><head><meta name=author content='By JANE DOE'><meta name=author content='Jane Doe'>"
+                + "<meta name=author content='https://paper.example/authors/jane'>"
+                + "<meta name=author content='Ken Ito —'></head><body><p>Text.</p></body></html>";
+
+        assertThat(extractor.extract(html, null).byline()).isEqualTo("JANE DOE, Ken Ito");
+    }
+
+    @Test
     void undeclaredLanguageIsDetectedFromTheText() {
         ExtractedArticle a = extractor.extract(fixture("bare.html"), null);
 
