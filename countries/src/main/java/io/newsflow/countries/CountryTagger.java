@@ -57,9 +57,14 @@ public final class CountryTagger {
         pinPlacesToTheirState(mentions);
 
         Map<String, Double> support = new HashMap<>();
+        // evidence that names a country or one of its states, not a city that may be a namesake elsewhere
+        Map<String, Double> named = new HashMap<>();
         for (Mention m : mentions) {
             if (!m.ambiguous() && !m.needsCorroboration && !isPhrase(m)) {
                 support.merge(m.candidates.get(0).code(), weight(m), Double::sum);
+                if (!TextScanner.allPlaces(m.candidates) || m.candidates.get(0).kind() == Kind.REGION) {
+                    named.merge(m.candidates.get(0).code(), weight(m), Double::sum);
+                }
             }
         }
         for (String code : in.declaredCountries()) {
@@ -70,6 +75,9 @@ public final class CountryTagger {
         readDateline(in, body, support, scores);
         for (Mention m : mentions) {
             m.chosen = choose(m, support);
+            if (weights.namesakes() > 0) {
+                m.chosen = namesake(m, named);
+            }
         }
         for (String code : in.declaredCountries()) {
             String c = code.toUpperCase(Locale.ROOT);
@@ -152,6 +160,36 @@ public final class CountryTagger {
                 place.reasonNote = "place in " + state.text;
             }
         }
+    }
+
+    /**
+     * Athens, Paris, Alexandria, Lebanon in a story whose states and names all point to another country
+     * that has towns of the same name: read the town there (Paris in a story about Tennessee).
+     */
+    private Gazetteer.Entry namesake(Mention m, Map<String, Double> named) {
+        Gazetteer.Entry e = m.chosen;
+        if (!e.kind().isPlace() || e.kind() == Kind.REGION || m.reasonNote != null
+                || named.getOrDefault(e.code(), 0.0) > 0) {
+            return e;
+        }
+        String[] elsewhere = gazetteer.place(m.name.key());
+        if (elsewhere == null) {
+            return e;
+        }
+        String best = null;
+        double bestSupport = weights.namesakes();
+        for (String c : elsewhere) {
+            double s = named.getOrDefault(c, 0.0);
+            if (!c.equals(e.code()) && s >= bestSupport) {
+                best = c;
+                bestSupport = s;
+            }
+        }
+        if (best == null) {
+            return e;
+        }
+        m.reasonNote = "namesake town in " + best;
+        return new Gazetteer.Entry(e.name(), best, e.kind(), false, false, false, false, false, false);
     }
 
     /** The reading of a mention: the only one, or the one the rest of the story supports. */

@@ -17,10 +17,12 @@ package io.newsflow.countries;
  * @param keepShare     a country under {@code minScore} is still returned when its raw score is at least this
  *                      share of the best one: a passing mention is noise next to a dateline, but it is the
  *                      geography of a story that names few places
+ * @param namesakes     a city whose country the story never names is read as a same-named town in a country
+ *                      the story names with at least this weight (0 turns the rule off)
  */
 public record Weights(double dateline, double headline, double lead, int leadChars, double declared,
                       double repeatDecay, double minScore, double focusShare, double focusMin,
-                      double placesOnly, double keepShare) {
+                      double placesOnly, double keepShare, double namesakes) {
 
     public static Weights defaults() {
         return new Weights(
@@ -34,13 +36,14 @@ public record Weights(double dateline, double headline, double lead, int leadCha
                 prop("focusShare", 0.5),
                 prop("focusMin", 2.0),
                 prop("placesOnly", 0.5),
-                prop("keepShare", 0.35));
+                prop("keepShare", 0.35),
+                prop("namesakes", 3.0));
     }
 
     /** The same weights with another threshold; 0 returns every country with any evidence. */
     public Weights withMinScore(double min) {
         return new Weights(dateline, headline, lead, leadChars, declared, repeatDecay, min, focusShare, focusMin,
-                placesOnly, min <= 0 ? 0 : keepShare);
+                placesOnly, min <= 0 ? 0 : keepShare, namesakes);
     }
 
     private static double prop(String name, double fallback) {

@@ -187,6 +187,13 @@ class CountryTaggerTest {
         }
 
         @Test
+        void aTownInAStoryThatOnlyNamesAnotherCountrysStatesIsTheNamesake() {
+            assertThat(codes(ALL, "Tennessee county approves budget", null,
+                    "The council in Paris approved the budget on Monday, Tennessee officials said."))
+                    .contains("US").doesNotContain("FR");
+        }
+
+        @Test
         void parisAloneIsFrance() {
             assertThat(all("Paris hosted the summit.")).containsExactly("FR");
         }
