@@ -19,6 +19,7 @@ import io.newsflow.ingest.support.Ids;
 import io.newsflow.ingest.support.ItemException;
 import io.newsflow.ingest.support.Languages;
 import io.newsflow.ingest.support.SafeXml;
+import io.newsflow.ingest.support.StartTagLines;
 import io.newsflow.ingest.support.Texts;
 import io.newsflow.schemas.avro.Article;
 
@@ -74,9 +75,10 @@ public final class FeedParser implements FormatParser {
         String feedLanguage = feed.getLanguage();
         ParseResult.Builder result = new ParseResult.Builder(format);
         List<SyndEntry> entries = feed.getEntries();
+        StartTagLines lines = new StartTagLines(healed, format.equals("atom") ? "entry" : "item");
         for (int i = 0; i < entries.size(); i++) {
             SyndEntry e = entries.get(i);
-            String location = (format.equals("atom") ? "entry " : "item ") + (i + 1);
+            String location = (format.equals("atom") ? "entry " : "item ") + (i + 1) + lines.suffix(i);
             try {
                 result.add(toArticle(e, format, feed.getFeedType(), source, feedLanguage));
             } catch (ItemException ex) {

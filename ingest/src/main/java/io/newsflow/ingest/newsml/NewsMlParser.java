@@ -12,6 +12,7 @@ import io.newsflow.ingest.support.Ids;
 import io.newsflow.ingest.support.ItemException;
 import io.newsflow.ingest.support.Languages;
 import io.newsflow.ingest.support.SafeXml;
+import io.newsflow.ingest.support.StartTagLines;
 import io.newsflow.ingest.support.Texts;
 import io.newsflow.ingest.support.Times;
 import io.newsflow.schemas.avro.Article;
@@ -56,7 +57,9 @@ public final class NewsMlParser implements FormatParser {
 
     @Override
     public ParseResult parse(Document doc) throws ParseException {
-        org.w3c.dom.Document dom = SafeXml.parse(Charsets.decode(doc.bytes(), doc.declaredCharset()).text());
+        String text = Charsets.decode(doc.bytes(), doc.declaredCharset()).text();
+        org.w3c.dom.Document dom = SafeXml.parse(text);
+        StartTagLines lines = new StartTagLines(text, "newsItem|packageItem");
         Element root = dom.getDocumentElement();
         String rootName = Dom.localName(root);
         List<Element> items = new ArrayList<>();
@@ -76,7 +79,8 @@ public final class NewsMlParser implements FormatParser {
         ParseResult.Builder result = new ParseResult.Builder(FORMAT);
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
-            String location = items.size() == 1 && item == root ? Dom.localName(item) : "itemSet/" + Dom.localName(item) + "[" + (i + 1) + "]";
+            String location = (items.size() == 1 && item == root ? Dom.localName(item) : "itemSet/" + Dom.localName(item) + "[" + (i + 1) + "]")
+                    + lines.suffix(i);
             String guid = Dom.attr(item, "guid");
             try {
                 result.add(toArticle(item));

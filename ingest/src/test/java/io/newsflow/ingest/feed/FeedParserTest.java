@@ -45,7 +45,7 @@ class FeedParserTest {
         assertThat(r.format()).isEqualTo("atom");
         assertThat(r.articles()).extracting(Article::getId).containsExactly("urn:example:entry:1", "urn:example:entry:3");
         assertThat(r.errors()).singleElement().satisfies(e -> {
-            assertThat(e.location()).isEqualTo("entry 2");
+            assertThat(e.location()).isEqualTo("entry 2 (line 17)");
             assertThat(e.reason()).contains("nothing to identify it by");
         });
         Article a = r.articles().get(0);

@@ -23,7 +23,7 @@ class NewsMlParserTest {
         assertThat(r.articles()).extracting(Article::getId)
                 .containsExactly("urn:newsml:wire.example.com:20260218:talks", "urn:newsml:wire.example.com:20260217:kill");
         assertThat(r.errors()).singleElement().satisfies(e -> {
-            assertThat(e.location()).isEqualTo("itemSet/newsItem[2]");
+            assertThat(e.location()).isEqualTo("itemSet/newsItem[2] (line 37)");
             assertThat(e.field()).isEqualTo("@version");
             assertThat(e.itemId()).isEqualTo("urn:newsml:wire.example.com:20260218:bad");
             assertThat(e.reason()).contains("'two'");
