@@ -35,22 +35,6 @@ final class TextOverlap {
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
-    /** Share of {@code part}'s word 4-grams that also occur in {@code whole}. */
-    static double containment(String part, String whole) {
-        Map<String, Integer> x = shingles(part);
-        Map<String, Integer> y = shingles(whole);
-        if (x.isEmpty()) {
-            return 0;
-        }
-        int common = 0;
-        int size = 0;
-        for (Map.Entry<String, Integer> e : x.entrySet()) {
-            size += e.getValue();
-            common += Math.min(e.getValue(), y.getOrDefault(e.getKey(), 0));
-        }
-        return (double) common / size;
-    }
-
     static Map<String, Integer> shingles(String text) {
         Map<String, Integer> out = new HashMap<>();
         if (text == null) {
