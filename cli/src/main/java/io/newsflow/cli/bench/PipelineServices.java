@@ -3,25 +3,37 @@ package io.newsflow.cli.bench;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
+import io.newsflow.ingest.http.IngestConfig;
+import io.newsflow.ingest.http.IngestService;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
 
 /** The pipeline's services, started in this JVM against the bench's broker and registry. */
 final class PipelineServices implements AutoCloseable {
+    private final IngestService ingest;
     private final EnrichService enrich;
     private final PublisherService publish;
     private final PipelineEntry entry;
 
-    private PipelineServices(EnrichService enrich, PublisherService publish, PipelineEntry entry) {
+    private PipelineServices(IngestService ingest, EnrichService enrich, PublisherService publish,
+                             PipelineEntry entry) {
+        this.ingest = ingest;
         this.enrich = enrich;
         this.publish = publish;
         this.entry = entry;
     }
 
-    static PipelineServices start(String bootstrap, String registryUrl, Path stateDir) {
+    /**
+     * @param overHttp true: items go over HTTP to the ingest service (the whole pipeline, three hops);
+     *                 false: ingest's parsers run in the bench and write news.articles.raw (enrich + publish only)
+     */
+    static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp) {
         EnrichService enrich = EnrichService.start(EnrichConfig.defaults()
                 .withBootstrap(bootstrap, registryUrl)
                 .withInstance("bench-enrich", stateDir.resolve("enrich").toString(), 0), new StandardCountryTagging());
@@ -32,8 +44,16 @@ final class PipelineServices implements AutoCloseable {
                 .healthPort(-1)
                 .build()).start();
         awaitRunning(enrich);
-        PipelineEntry entry = new RawTopicEntry(bootstrap, registryUrl);
-        return new PipelineServices(enrich, publish, entry);
+        if (!overHttp) {
+            return new PipelineServices(null, enrich, publish, new RawTopicEntry(bootstrap, registryUrl));
+        }
+        Properties p = new Properties();
+        p.setProperty("bootstrap.servers", bootstrap);
+        p.setProperty("schema.registry.url", registryUrl);
+        p.setProperty("ingest.http.port", "0"); // any free port: a running demo keeps 8080
+        IngestService ingest = IngestService.start(IngestConfig.from(p, Map.of()));
+        PipelineEntry entry = new HttpEntry(URI.create("http://127.0.0.1:" + ingest.port()));
+        return new PipelineServices(ingest, enrich, publish, entry);
     }
 
     private static void awaitRunning(EnrichService enrich) {
@@ -61,6 +81,9 @@ final class PipelineServices implements AutoCloseable {
     @Override
     public void close() {
         entry.close();
+        if (ingest != null) {
+            ingest.close();
+        }
         publish.close();
         enrich.close();
     }

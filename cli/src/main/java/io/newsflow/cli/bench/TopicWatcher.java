@@ -21,6 +21,7 @@ import java.util.function.ToLongFunction;
 final class TopicWatcher implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ToLongFunction<ConsumerRecord<byte[], byte[]>> startMillis;
+    private java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> filter = r -> true;
     private final Histogram latency = Measurement.newHistogram();
     private long count;
     private long firstAt;
@@ -47,6 +48,12 @@ final class TopicWatcher implements AutoCloseable {
         parts.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30))); // fix the start before anything is sent
     }
 
+    /** Counts only records whose key contains this text (the run's id prefix): stragglers of other runs are ignored. */
+    TopicWatcher onlyKeysContaining(String text) {
+        filter = r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).contains(text);
+        return this;
+    }
+
     /** The producer's timestamp (CreateTime): when the record was handed to Kafka. */
     static long recordTimestamp(ConsumerRecord<byte[], byte[]> r) {
         return r.timestamp();
@@ -70,8 +77,9 @@ final class TopicWatcher implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         long lastProgress = System.nanoTime();
         long seen = count;
+        // the idle limit starts with the first record: the first one may wait for start-up work
         while (count < expected && System.nanoTime() < deadline
-                && System.nanoTime() - lastProgress < idle.toNanos()) {
+                && (count == 0 || System.nanoTime() - lastProgress < idle.toNanos())) {
             poll();
             if (count != seen) {
                 seen = count;
@@ -90,6 +98,9 @@ final class TopicWatcher implements AutoCloseable {
 
     private void poll() {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+            if (!filter.test(r)) {
+                continue;
+            }
             long now = System.currentTimeMillis();
             long start = startMillis.applyAsLong(r);
             if (start > 0) {
