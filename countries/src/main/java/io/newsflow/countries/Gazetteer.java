@@ -126,7 +126,6 @@ final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled gazetteer", e);
         }
-        addIcuNames(names);
         Map<String, String[]> places = new HashMap<>(200_000);
         try (BufferedReader r = resource("places.tsv.gz", true)) {
             String line;
@@ -140,6 +139,7 @@ final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled place list", e);
         }
+        addIcuNames(names, places);
         return new Gazetteer(names, places);
     }
 
@@ -156,7 +156,7 @@ final class Gazetteer {
      * after is, by the zone database's rule, the most populous of its area). Only names the curated and
      * open-data lists do not already know are added, so English readings keep precedence.
      */
-    private static void addIcuNames(Map<String, Name> names) {
+    private static void addIcuNames(Map<String, Name> names, Map<String, String[]> places) {
         Set<String> codes = new java.util.HashSet<>();
         for (Name n : names.values()) {
             for (Entry e : n.entries()) {
@@ -174,6 +174,10 @@ final class Gazetteer {
                 String key = Normalizer.key(name);
                 if (name.length() < 4 || !latin(name) || names.containsKey(key)) {
                     continue;
+                }
+                String[] towns = places.get(key);
+                if (towns != null && !java.util.Arrays.asList(towns).contains(code)) {
+                    continue; // "Norfolk" (Norfolk Island in some languages) is first a town elsewhere
                 }
                 add(added, new Entry(name, code, Kind.FOREIGN, false, false, false, false, true, false));
             }
