@@ -47,6 +47,11 @@ final class DatelineReader {
                 part = part.substring(0, dash);
             }
             String trimmed = part.strip();
+            int lead = 0;
+            while (lead < trimmed.length() && !Character.isLetterOrDigit(trimmed.charAt(lead))) {
+                lead++; // wire markers such as "****NEW YORK"
+            }
+            trimmed = trimmed.substring(lead);
             if (trimmed.isEmpty() || isDate(trimmed)) {
                 break;
             }

@@ -216,6 +216,11 @@ class CountryTaggerTest {
         }
 
         @Test
+        void wireMarkersBeforeTheDatelineAreSkipped() {
+            assertThat(codes(TAGGER, "Sugar traders busy", "****NEW YORK, March 25 -", "Traders were busy.")).containsExactly("US");
+        }
+
+        @Test
         void aDatelineAtTheStartOfTheBodyIsRead() {
             assertThat(codes(TAGGER, "Plant expands", null, "OTTAWA (Reuters) - The company said it will hire."))
                     .containsExactly("CA");
