@@ -20,8 +20,20 @@ public final class Texts {
     /** Collapses whitespace runs to one space and trims; null for null/blank. */
     public static String clean(String s) {
         if (s == null) return null;
-        String t = s.replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
-        return t.isEmpty() ? null : t;
+        // a hand loop: this runs over every body and title, and String.replaceAll compiles a regex per call
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) out.append(' ');
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** Joins non-blank paragraphs with a blank line (the contract's body form); null when none. */
