@@ -111,6 +111,9 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         // interactive queries: other instances forward GET /trending to the owner of the lists at this address
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        // two threads: the per-partition stage (version gate, tagging) and the one-partition newsroom stage run
+        // side by side instead of taking turns on one thread
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         // keeps the lists queryable during a fail-over: a warm copy of the stores on another instance
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         // a bad record on the raw topic is logged and skipped rather than stopping the whole service
