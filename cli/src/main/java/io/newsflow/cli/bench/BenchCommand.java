@@ -101,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
                 report.paced.add(measurePipeline(pipeline, bootstrap, paced, new Pacer(rate), "paced-"));
                 report.pipelineNote += pipeline.entry().describe();
             }
+            report.flat.add(PublishReplayStage.measure(bootstrap, registry.url()));
             report.print(out, rate);
         } finally {
             deleteQuietly(work);
@@ -259,6 +260,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("  raw = send to ack (acks=all); hop = producer timestamp to read_committed consumer;");
             out.println("  pipeline = received_at (accepted) to read_committed consumer of news.articles");
             out.println("  pipeline: " + pipelineNote);
+            out.println("  publish alone = a second publisher replaying news.articles.enriched (the pipeline's last hop)");
             Measurement pipeFlat = flat.get(2);
             Measurement pipePaced = paced.get(2);
             double ratio = pipeFlat.perSecond() / hopRate;
