@@ -45,39 +45,28 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         Map<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
-        Integer cached = ids.get(schema);
-        if (cached != null) {
-            return cached;
-        }
-        // no lock around the remote call: two threads may both register, the registry returns the same id to both
-        int id = registry.register(subject, schema);
-        ids.put(schema, id);
-        schemasById.putIfAbsent(id, schema);
-        return id;
+        // computeIfAbsent holds back other threads asking for the same schema, so a burst of first records
+        // (a hundred concurrent requests at start-up) makes one registry call, not a hundred
+        return ids.computeIfAbsent(schema, s -> {
+            int id = registry.register(subject, s);
+            schemasById.putIfAbsent(id, s);
+            return id;
+        });
     }
 
     @Override
     public RegisteredSchema lookup(String subject, Schema schema) {
         Map<Schema, RegisteredSchema> lookups = lookupsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
-        RegisteredSchema cached = lookups.get(schema);
-        if (cached != null) {
-            return cached;
-        }
-        RegisteredSchema found = registry.lookup(subject, schema);
-        lookups.put(schema, found);
-        schemasById.putIfAbsent(found.id(), schema);
-        return found;
+        return lookups.computeIfAbsent(schema, s -> {
+            RegisteredSchema found = registry.lookup(subject, s);
+            schemasById.putIfAbsent(found.id(), s);
+            return found;
+        });
     }
 
     @Override
     public Schema getSchemaById(int id) {
-        Schema cached = schemasById.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        Schema schema = registry.getSchemaById(id);
-        schemasById.putIfAbsent(id, schema);
-        return schema;
+        return schemasById.computeIfAbsent(id, registry::getSchemaById);
     }
 
     @Override

@@ -51,6 +51,9 @@ final class RegistryHttp {
         this.readTimeout = config.readTimeout();
         this.json = json;
         this.http = HttpClient.newBuilder()
+                // HTTP/1.1: registries speak it everywhere; an h2c upgrade under a burst of concurrent first
+                // requests fails with "too many concurrent streams" on some servers (Quarkus/Vert.x)
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
