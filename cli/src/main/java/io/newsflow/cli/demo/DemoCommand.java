@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code newsflow demo}: the whole pipeline on this machine. Starts a real Kafka broker and schema registry (in
- * parallel), creates the contract topics, prints where everything listens, and stops it all in reverse order on
- * Ctrl-C or after {@code --duration}. Services join as further {@link DemoComponent}s in {@link #components()}.
+ * parallel), creates the contract topics, starts the services, the front page and the traffic generator, prints
+ * where everything listens and live progress, and stops it all in reverse order on Ctrl-C or after
+ * {@code --duration}. Each part is a {@link DemoComponent} in {@link #components(DemoOptions, PrintStream)}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the pipeline on this machine: Kafka, schema registry, topics (services join as they land).")
+        description = "Runs the whole pipeline on this machine: Kafka, schema registry, ingest, enrich, publish, "
+                + "the front page and a generator of wire traffic; prints where everything listens and live progress.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds once ready (default: until Ctrl-C).")
@@ -44,6 +46,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
             description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int registryPort;
+
+    @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Ingest HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int ingestPort;
+
+    @Option(names = "--enrich-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Enrich interactive-query HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int enrichPort;
+
+    @Option(names = "--publish-port", paramLabel = "PORT", defaultValue = "8083",
+            description = "Publish health HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int publishPort;
+
+    @Option(names = "--frontpage-port", paramLabel = "PORT", defaultValue = "8088",
+            description = "Front page HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int frontPagePort;
 
     @Option(names = "--fresh", description = "Delete the data directory first: no topics, records or schemas kept.")
     boolean fresh;
@@ -74,9 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
 
         long began = System.nanoTime();
         try {
-            out.println("newsflow demo: starting Kafka and the schema registry (data in " + options.dataDir() + ")");
+            out.println("newsflow demo: starting Kafka, the schema registry and the services (data in " + options.dataDir() + ")");
             try {
-                lifecycle.start(components(), context);
+                lifecycle.start(components(options, out), context);
             } catch (Exception e) {
                 if (stopRequested.getCount() == 0) {
                     return 130; // Ctrl-C while starting
@@ -86,8 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("newsflow demo ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
             lifecycle.started().forEach(component -> component.describe().forEach(line -> out.println("  " + line)));
-            out.println(options.rate() == 0 ? "  Generator        off (--rate 0)"
-                    : "  Generator        --rate " + options.rate() + " noted; the traffic generator joins in a later version");
+            if (options.rate() == 0) {
+                out.println("  Generator        off (--rate 0)");
+            }
             if (options.duration().isPresent()) {
                 out.println("Running for " + options.duration().get().toSeconds() + " s (Ctrl-C stops earlier).");
                 stopRequested.await(options.duration().get().toMillis(), TimeUnit.MILLISECONDS);
@@ -111,11 +130,20 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The demo in start order; stopped in reverse. Services and the generator are added here as they land. */
-    static List<DemoComponent> components() {
-        return List.of(
+    /** The demo in start order; stopped in reverse, so the generator stops first and the broker last. */
+    static List<DemoComponent> components(DemoOptions options, PrintStream out) {
+        List<DemoComponent> components = new java.util.ArrayList<>(List.of(
                 new ParallelComponents("kafka+schema-registry", new KafkaComponent(), new RegistryComponent()),
-                new TopicsComponent());
+                new TopicsComponent(),
+                new EnrichComponent(),
+                new PublishComponent(),
+                new IngestComponent(),
+                new FrontPageComponent()));
+        if (options.rate() > 0) {
+            components.add(new GeneratorComponent());
+        }
+        components.add(new ProgressComponent(out));
+        return components;
     }
 
     DemoOptions options() {
@@ -125,28 +153,30 @@ public final class DemoCommand implements Callable<Integer> {
         if (rate < 0) {
             throw new BadInputException("demo: --rate must be 0 or more articles per second, got " + rate);
         }
-        requirePort("--kafka-port", kafkaPort);
-        requirePort("--registry-port", registryPort);
-        if (kafkaPort == registryPort) {
-            throw new BadInputException("demo: --kafka-port and --registry-port must differ, both are " + kafkaPort);
-        }
         Path dir = dataDir != null ? dataDir : defaultDataDir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("demo: --data-dir " + dir + " is a file, not a directory");
         }
-        return new DemoOptions(Optional.ofNullable(durationSeconds).map(Duration::ofSeconds), rate,
-                dir.toAbsolutePath().normalize(), kafkaPort, registryPort);
+        DemoOptions options = new DemoOptions(Optional.ofNullable(durationSeconds).map(Duration::ofSeconds), rate,
+                dir.toAbsolutePath().normalize(), kafkaPort, registryPort, ingestPort, enrichPort, publishPort, frontPagePort);
+        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        options.ports().forEach((option, port) -> {
+            requirePort(option, port);
+            String other = seen.putIfAbsent(port, option);
+            if (other != null) {
+                throw new BadInputException("demo: " + other + " and " + option + " must differ, both are " + port);
+            }
+        });
+        return options;
     }
 
-    /** Checked before anything starts, with the option that moves the demo elsewhere; null when both are free. */
+    /** Checked before anything starts, with the option that moves the demo elsewhere; null when all are free. */
     private static String portsTaken(DemoOptions options) {
-        if (!Ports.isFree(options.kafkaPort())) {
-            return "port " + Ports.LOOPBACK + ":" + options.kafkaPort() + " for Kafka is in use (an earlier demo still "
-                    + "running?); stop it or pass --kafka-port";
-        }
-        if (!Ports.isFree(options.registryPort())) {
-            return "port " + Ports.LOOPBACK + ":" + options.registryPort() + " for the schema registry is in use (an "
-                    + "earlier demo still running?); stop it or pass --registry-port";
+        for (var port : options.ports().entrySet()) {
+            if (!Ports.isFree(port.getValue())) {
+                return "port " + Ports.LOOPBACK + ":" + port.getValue() + " is in use (an earlier demo still running?); "
+                        + "stop it or pass " + port.getKey();
+            }
         }
         return null;
     }

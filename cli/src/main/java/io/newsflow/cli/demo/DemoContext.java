@@ -7,6 +7,9 @@ public final class DemoContext {
     private final DemoOptions options;
     private volatile String kafkaBootstrapServers;
     private volatile String schemaRegistryUrl;
+    private volatile String ingestUrl;
+    private volatile String enrichUrl;
+    private volatile io.newsflow.cli.generator.TrafficGenerator generator;
 
     public DemoContext(DemoOptions options) {
         this.options = options;
@@ -34,6 +37,32 @@ public final class DemoContext {
 
     void schemaRegistryUrl(String url) {
         this.schemaRegistryUrl = url;
+    }
+
+    public String ingestUrl() {
+        return require(ingestUrl, "the ingest service");
+    }
+
+    void ingestUrl(String url) {
+        this.ingestUrl = url;
+    }
+
+    /** Enrich's interactive-query root, or null before enrich runs. */
+    public String enrichUrl() {
+        return enrichUrl;
+    }
+
+    void enrichUrl(String url) {
+        this.enrichUrl = url;
+    }
+
+    /** The traffic generator, or null with --rate 0. */
+    public io.newsflow.cli.generator.TrafficGenerator generator() {
+        return generator;
+    }
+
+    void generator(io.newsflow.cli.generator.TrafficGenerator generator) {
+        this.generator = generator;
     }
 
     private static String require(String value, String what) {

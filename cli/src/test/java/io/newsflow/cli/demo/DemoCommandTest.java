@@ -18,16 +18,20 @@ class DemoCommandTest {
     Path dataDir;
 
     @Test
-    void runsForTheGivenDurationPrintsWhereItListensAndStopsEverything() throws Exception {
+    void runsThePipelineForTheGivenDurationPrintsWhereItListensAndStopsEverything() throws Exception {
         int kafkaPort = Ports.freePort();
         int registryPort = Ports.freePort();
+        int ingestPort = Ports.freePort();
+        int frontPagePort = Ports.freePort();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = Main.run("demo", "--duration", "1", "--rate", "0", "--data-dir", dataDir.toString(),
-                    "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort));
+            exit = Main.run("demo", "--duration", "25", "--rate", "20", "--data-dir", dataDir.toString(),
+                    "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort),
+                    "--ingest-port", String.valueOf(ingestPort), "--frontpage-port", String.valueOf(frontPagePort),
+                    "--enrich-port", String.valueOf(Ports.freePort()), "--publish-port", String.valueOf(Ports.freePort()));
         } finally {
             System.setOut(original);
         }
@@ -37,7 +41,18 @@ class DemoCommandTest {
                 .contains("127.0.0.1:" + kafkaPort)
                 .contains("http://127.0.0.1:" + registryPort + "/apis/ccompat/v7")
                 .contains(Topics.RAW + " (6 partitions, created)")
+                .contains("http://127.0.0.1:" + ingestPort)
+                .contains("http://127.0.0.1:" + frontPagePort)
                 .contains("stopped cleanly");
+        // the generator's items went through ingest, enrich and publish: finished articles came out
+        java.util.regex.Matcher progress = java.util.regex.Pattern.compile("out: (\\d+) finished").matcher(out);
+        long finished = 0;
+        while (progress.find()) {
+            finished = Long.parseLong(progress.group(1));
+        }
+        assertThat(finished).as(out).isPositive();
+        assertThat(Ports.isFree(ingestPort)).as("ingest stopped").isTrue();
+        assertThat(Ports.isFree(frontPagePort)).as("front page stopped").isTrue();
         assertThat(Ports.isFree(kafkaPort)).as("broker stopped").isTrue();
         assertThat(Ports.isFree(registryPort)).as("registry stopped").isTrue();
         assertThat(dataDir.resolve("kafka/kafka-data/meta.properties")).exists();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoLifecycleTest {
     private final List<String> events = new ArrayList<>();
-    private final DemoContext context = new DemoContext(new DemoOptions(Optional.empty(), 0, Path.of("unused"), 1, 2));
+    private final DemoContext context = new DemoContext(new DemoOptions(Optional.empty(), 0, Path.of("unused"), 1, 2, 3, 4, 5, 6));
 
     @Test
     void startsInOrderAndStopsInReverse() throws Exception {

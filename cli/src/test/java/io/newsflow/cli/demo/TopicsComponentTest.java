@@ -18,7 +18,7 @@ class TopicsComponentTest {
 
     @Test
     void createsTheContractTopicsOnceWithTheirPartitionsAndCleanupPolicies() throws Exception {
-        DemoContext context = new DemoContext(new DemoOptions(Optional.empty(), 0, Path.of("unused"), 1, 2));
+        DemoContext context = new DemoContext(new DemoOptions(Optional.empty(), 0, Path.of("unused"), 1, 2, 3, 4, 5, 6));
         context.kafkaBootstrapServers(TestKafka.bootstrapServers());
 
         TopicsComponent first = new TopicsComponent();

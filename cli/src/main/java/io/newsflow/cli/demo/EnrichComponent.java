@@ -1,0 +1,37 @@
+package io.newsflow.cli.demo;
+
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.app.EnrichService;
+import io.newsflow.enrich.app.StandardCountryTagging;
+import java.util.List;
+
+/** The enrich Kafka Streams app, its state under {@code <data-dir>/enrich}, interactive queries over HTTP. */
+final class EnrichComponent implements DemoComponent {
+    private EnrichService service;
+
+    @Override
+    public String name() {
+        return "enrich";
+    }
+
+    @Override
+    public void start(DemoContext context) {
+        EnrichConfig config = EnrichConfig.defaults()
+                .withBootstrap(context.kafkaBootstrapServers(), context.schemaRegistryUrl())
+                .withInstance(EnrichConfig.DEFAULT_APPLICATION_ID, context.dataDir().resolve("enrich").toString(),
+                        context.options().enrichPort());
+        service = EnrichService.start(config, new StandardCountryTagging());
+        context.enrichUrl(service.baseUrl());
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of(String.format("%-16s %s/trending?region=global   (Kafka Streams, exactly once)", "Enrich",
+                service.baseUrl()));
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

@@ -1,0 +1,37 @@
+package io.newsflow.cli.demo;
+
+import io.newsflow.publish.PublisherService;
+import io.newsflow.publish.config.PublisherConfig;
+import java.util.List;
+
+/** The transactional publisher of finished articles, with its health endpoint. */
+final class PublishComponent implements DemoComponent {
+    private PublisherService service;
+    private int healthPort;
+
+    @Override
+    public String name() {
+        return "publish";
+    }
+
+    @Override
+    public void start(DemoContext context) {
+        healthPort = context.options().publishPort();
+        service = new PublisherService(PublisherConfig.builder()
+                .bootstrapServers(context.kafkaBootstrapServers())
+                .schemaRegistryUrl(context.schemaRegistryUrl())
+                .healthPort(healthPort)
+                .build()).start();
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of(String.format("%-16s http://127.0.0.1:%d/health   (news.articles, news.articles.json, per-country)",
+                "Publish", healthPort));
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
