@@ -127,19 +127,26 @@ public final class TrafficGenerator implements AutoCloseable {
             malformedSent.incrementAndGet();
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            inFlight.release();
-            if (error != null) {
-                if (failed.incrementAndGet() % 100 == 1) {
-                    log.warn("generator: POST {} failed: {}", uri, error.toString());
-                }
-            } else if (response.statusCode() / 100 == 2) {
-                accepted.incrementAndGet();
-            } else if (response.statusCode() / 100 == 4) {
-                rejected.incrementAndGet(); // expected for the malformed share
-            } else {
-                failed.incrementAndGet();
+            try {
+                count(uri, response, error);
+            } finally {
+                inFlight.release(); // after counting: once all permits are back, the counters add up
             }
         });
+    }
+
+    private void count(URI uri, HttpResponse<Void> response, Throwable error) {
+        if (error != null) {
+            if (failed.incrementAndGet() % 100 == 1) {
+                log.warn("generator: POST {} failed: {}", uri, error.toString());
+            }
+        } else if (response.statusCode() / 100 == 2) {
+            accepted.incrementAndGet();
+        } else if (response.statusCode() / 100 == 4) {
+            rejected.incrementAndGet(); // expected for the malformed share
+        } else {
+            failed.incrementAndGet();
+        }
     }
 
     public Stats stats() {
@@ -160,7 +167,19 @@ public final class TrafficGenerator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             thread = null;
+            awaitInFlight();
             log.info("generator stopped: {}", stats());
+        }
+    }
+
+    /** Lets requests already sent finish (bounded), so the counters account for every item sent. */
+    private void awaitInFlight() {
+        try {
+            if (inFlight.tryAcquire(settings.maxInFlight(), 15, TimeUnit.SECONDS)) {
+                inFlight.release(settings.maxInFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
