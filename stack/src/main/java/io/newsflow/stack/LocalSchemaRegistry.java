@@ -275,7 +275,9 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     /** The few HTTP calls needed to start the registry; the full client lives in the schemas module. */
     static final class RegistryHttp {
         private final String baseUrl;
-        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // Quarkus answers an h2c upgrade with GOAWAY under load
+                .connectTimeout(Duration.ofSeconds(2)).build();
 
         RegistryHttp(String baseUrl) {
             this.baseUrl = baseUrl;

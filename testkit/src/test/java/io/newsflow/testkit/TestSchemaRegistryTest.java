@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Confluent's REST API, spoken to the real registry over plain HTTP. */
 class TestSchemaRegistryTest {
     private static final ObjectMapper json = new ObjectMapper();
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static final String V1 = """
             {"type":"record","name":"Story","namespace":"test","fields":[{"name":"id","type":"string"}]}""";

@@ -42,7 +42,8 @@ final class ProgressComponent implements DemoComponent {
     private Thread counter;
     private volatile boolean running;
     private Admin admin;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     ProgressComponent(PrintStream out) {
         this.out = out;

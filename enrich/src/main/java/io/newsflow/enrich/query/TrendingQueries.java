@@ -37,7 +37,9 @@ public final class TrendingQueries {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // plain HTTP/1.1 between instances: no h2c upgrade round trip
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public TrendingQueries(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
