@@ -1,0 +1,51 @@
+package io.newsflow.publish.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PublisherConfigTest {
+
+    private static Properties props(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void defaultsFollowTheContractAndTheTransactionalIdIsStablePerInstance() {
+        PublisherConfig c = PublisherConfig.fromProperties(props(), "test");
+        assertThat(c.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(c.topics().articles()).isEqualTo("news.articles");
+        assertThat(c.topics().country("ru")).isEqualTo("news.articles.country.RU");
+        assertThat(c.transactionalId()).isEqualTo("newsflow-publish-0");
+        assertThat(PublisherConfig.fromProperties(props("publish.instance.id", "b"), "t").transactionalId())
+                .isEqualTo("newsflow-publish-b");
+    }
+
+    @Test
+    void clientOverridesArePassedThroughByPrefix() {
+        PublisherConfig c = PublisherConfig.fromProperties(props("consumer.max.poll.records", "50",
+                "producer.linger.ms", "20", "publish.topic.latest", "x.latest"), "test");
+        assertThat(c.consumerOverrides()).containsEntry("max.poll.records", "50");
+        assertThat(c.producerOverrides()).containsEntry("linger.ms", "20");
+        assertThat(c.topics().latest()).isEqualTo("x.latest");
+    }
+
+    @Test
+    void settingsThatWouldBreakExactlyOnceAreRefusedWithHowToFix() {
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("consumer.isolation.level", "read_uncommitted"),
+                "f")).hasMessageContaining("must stay read_committed");
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("consumer.enable.auto.commit", "true"), "f"))
+                .hasMessageContaining("committed inside the publish transaction");
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.instance.id", " "), "f"))
+                .hasMessageContaining("publish.instance.id is empty");
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.topic.partitions", "six"), "f.props"))
+                .hasMessage("f.props: publish.topic.partitions must be a whole number, got 'six'");
+    }
+}
