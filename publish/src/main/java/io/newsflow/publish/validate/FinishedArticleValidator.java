@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>it has an id, a format and a headline, and some text (body or summary);</li>
  *   <li>it has a time (created or updated);</li>
- *   <li>enrich attached at least one country (ISO 3166-1 alpha-2 code, a role, a finite score) and a story id;</li>
+ *   <li>enrich ran on it ({@code enriched_at} set) and attached a story id; every country it attached has an
+ *       ISO 3166-1 alpha-2 code, a role and a finite score. No country at all is a finding (a story about science,
+ *       markets, the internet), not a defect: such articles are finished and published.</li>
  *   <li>its trending score is a finite number.</li>
  * </ul>
  * A kill notice (status WITHDRAWN or CANCELED) only needs its id: sources send them bare, and they must
@@ -49,9 +51,12 @@ public final class FinishedArticleValidator {
         if (a.getCreated() == null && a.getUpdated() == null) {
             out.add(new Violation("article.created", "neither created nor updated is set"));
         }
+        if (enriched.getEnrichedAt() == null) {
+            out.add(new Violation("enriched_at", "not set: enrich never tagged countries for this article"));
+        }
         List<CountryTag> countries = enriched.getCountries();
-        if (countries == null || countries.isEmpty()) {
-            out.add(new Violation("countries", "none attached"));
+        if (countries == null) {
+            out.add(new Violation("countries", "missing"));
         } else {
             for (int i = 0; i < countries.size(); i++) {
                 CountryTag tag = countries.get(i);

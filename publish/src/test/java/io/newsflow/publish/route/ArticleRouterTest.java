@@ -74,7 +74,7 @@ class ArticleRouterTest {
 
     @Test
     void unfinishedArticleIsDeadLetteredWithOriginalBytesAndReason() {
-        EnrichedArticle e = Fixtures.enriched("a1").setStoryId(null).setCountries(List.of()).build();
+        EnrichedArticle e = Fixtures.enriched("a1").setStoryId(null).setEnrichedAt(null).build();
         byte[] original = enrichedSerde.serialize("t", e);
         OutputRecords out = router.route(in("a1", original));
 
@@ -84,7 +84,7 @@ class ArticleRouterTest {
         assertThat(r.topic()).isEqualTo("news.deadletter");
         DeadLetter letter = deadLetterSerde.deserialize("news.deadletter", r.value());
         assertThat(letter.getStage()).isEqualTo("publish");
-        assertThat(letter.getReason()).contains("countries: none attached").contains("story_id: no story attached");
+        assertThat(letter.getReason()).contains("enriched_at: not set").contains("story_id: no story attached");
         assertThat(letter.getItemId()).isEqualTo("a1");
         assertThat(letter.getPayload().array()).isEqualTo(original);
         assertThat(letter.getSourceTopic()).isEqualTo("news.articles.enriched");

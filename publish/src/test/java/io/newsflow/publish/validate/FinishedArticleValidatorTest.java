@@ -27,9 +27,15 @@ class FinishedArticleValidatorTest {
     }
 
     @Test
-    void articleWithoutCountriesOrStoryIsNotFinished() {
-        EnrichedArticle e = Fixtures.enriched("a1").setCountries(List.of()).setStoryId(null).build();
-        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("countries", "story_id");
+    void articleNeverEnrichedOrWithoutStoryIsNotFinished() {
+        EnrichedArticle e = Fixtures.enriched("a1").setEnrichedAt(null).setStoryId(null).build();
+        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("enriched_at", "story_id");
+    }
+
+    @Test
+    void anEnrichedArticleAboutNoCountryIsFinished() {
+        EnrichedArticle e = Fixtures.enriched("a1").setCountries(List.of()).build();
+        assertThat(validator.violations(e)).isEmpty();
     }
 
     @Test
