@@ -1,10 +1,9 @@
 package io.newsflow.cli.enrich;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -24,17 +23,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EnrichConfig cfg;
-        if (config == null) {
-            cfg = EnrichConfig.defaults();
-        } else {
-            if (!Files.isReadable(config)) throw new BadInputException("enrich: cannot read config file " + config);
-            try {
-                cfg = EnrichConfig.load(config);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("enrich: " + e.getMessage());
-            }
-        }
+        EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::defaults, EnrichConfig::load);
         CountDownLatch stopped = new CountDownLatch(1);
         EnrichService service = EnrichService.start(cfg, new StandardCountryTagging());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

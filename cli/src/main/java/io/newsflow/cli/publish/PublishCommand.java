@@ -1,12 +1,11 @@
 package io.newsflow.cli.publish;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.publish.PublisherMain;
 import io.newsflow.publish.config.PublisherConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -24,19 +23,8 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PublisherConfig cfg;
-        if (config == null) {
-            cfg = PublisherConfig.fromProperties(new Properties(), "defaults");
-        } else {
-            if (!Files.isReadable(config)) {
-                throw new BadInputException("publish: cannot read config file " + config);
-            }
-            try {
-                cfg = PublisherConfig.fromFile(config);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("publish: " + e.getMessage());
-            }
-        }
+        PublisherConfig cfg = ServiceConfigFile.load("publish", config,
+                () -> PublisherConfig.fromProperties(new Properties(), "defaults"), PublisherConfig::fromFile);
         return PublisherMain.run(cfg);
     }
 }
