@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -132,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The demo in start order; stopped in reverse, so the generator stops first and the broker last. */
     static List<DemoComponent> components(DemoOptions options, PrintStream out) {
-        List<DemoComponent> components = new java.util.ArrayList<>(List.of(
+        List<DemoComponent> components = new ArrayList<>(List.of(
                 new ParallelComponents("kafka+schema-registry", new KafkaComponent(), new RegistryComponent()),
                 new TopicsComponent(),
                 new EnrichComponent(),
@@ -159,7 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoOptions options = new DemoOptions(Optional.ofNullable(durationSeconds).map(Duration::ofSeconds), rate,
                 dir.toAbsolutePath().normalize(), kafkaPort, registryPort, ingestPort, enrichPort, publishPort, frontPagePort);
-        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        Map<Integer, String> seen = new HashMap<>();
         options.ports().forEach((option, port) -> {
             requirePort(option, port);
             String other = seen.putIfAbsent(port, option);

@@ -1,5 +1,6 @@
 package io.newsflow.cli.demo;
 
+import io.newsflow.cli.generator.TrafficGenerator;
 import java.nio.file.Path;
 
 /** What the demo's components share: the options, and the addresses of what already runs. */
@@ -9,7 +10,7 @@ public final class DemoContext {
     private volatile String schemaRegistryUrl;
     private volatile String ingestUrl;
     private volatile String enrichUrl;
-    private volatile io.newsflow.cli.generator.TrafficGenerator generator;
+    private volatile TrafficGenerator generator;
 
     public DemoContext(DemoOptions options) {
         this.options = options;
@@ -57,11 +58,11 @@ public final class DemoContext {
     }
 
     /** The traffic generator, or null with --rate 0. */
-    public io.newsflow.cli.generator.TrafficGenerator generator() {
+    public TrafficGenerator generator() {
         return generator;
     }
 
-    void generator(io.newsflow.cli.generator.TrafficGenerator generator) {
+    void generator(TrafficGenerator generator) {
         this.generator = generator;
     }
 

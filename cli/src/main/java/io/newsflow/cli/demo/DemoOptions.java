@@ -2,6 +2,8 @@ package io.newsflow.cli.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +29,8 @@ public record DemoOptions(Optional<Duration> duration, int rate, Path dataDir, i
     public static final int DEFAULT_FRONT_PAGE_PORT = 8088;
 
     /** Every port the demo binds, by the option that moves it. */
-    public java.util.Map<String, Integer> ports() {
-        java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("--kafka-port", kafkaPort);
         ports.put("--registry-port", registryPort);
         ports.put("--ingest-port", ingestPort);
