@@ -45,20 +45,15 @@ public final class EnrichTopology {
     public static Topology buildTopology(EnrichSerdes serdes, EnrichConfig config, CountryTagging tagger) {
         StreamsBuilder builder = new StreamsBuilder();
         Duration window = config.stories().window();
-        // window stores keep a little more than the window: segments drop whole, never too early
-        Duration windowStoreSize = Duration.ofMillis(1);
 
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(VersionGateProcessor.STORE, config.versionsRetention(), windowStoreSize, false),
-                Serdes.String(), new VersionRecord.Serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryClusterProcessor.BANDS_STORE), Serdes.Bytes(), Serdes.String()));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoryClusterProcessor.FINGERPRINTS_STORE, window, windowStoreSize, true),
-                Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoryClusterProcessor.ARTICLE_STORIES_STORE, window, windowStoreSize, false),
-                Serdes.String(), Serdes.String()));
+                Stores.persistentKeyValueStore(VersionGateProcessor.STORE), Serdes.Bytes(), new VersionRecord.Serde()));
+        // the story stores are key-value stores with time-bucketed keys (see TimeBuckets); the index is read from
+        // the heap and only written here
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryClusterProcessor.INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE), Serdes.Bytes(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long())
                 // the clock and the stats change with every article: the cache folds those writes into one per commit
@@ -85,8 +80,7 @@ public final class EnrichTopology {
 
         KStream<String, SpecificRecord> out = newsroom
                 .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
-                        StoryClusterProcessor.BANDS_STORE, StoryClusterProcessor.FINGERPRINTS_STORE,
-                        StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
+                        StoryClusterProcessor.INDEX_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
                 .process(() -> new TrendingProcessor(config.trending(), window), Named.as("trending"),
                         TrendingProcessor.STATS_STORE, TrendingProcessor.LISTS_STORE, NewsroomClock.STORE);
 

@@ -1,5 +1,6 @@
 package io.newsflow.benchmarks.enrich;
 
+import io.newsflow.benchmarks.support.StackSampler;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
@@ -70,8 +71,10 @@ public final class EnrichThroughputBench {
                     articles, traffic.expectedPasses(), produceMs);
             List<String> lines = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                double bytes = passThroughBytes(bootstrap, work, round, articles);
-                double avro = passThroughAvro(bootstrap, work, round, articles);
+                // -Dbench.enrichOnly=true: skip the pass-through apps (for profiling the enrich app alone)
+                boolean enrichOnly = Boolean.getBoolean("bench.enrichOnly");
+                double bytes = enrichOnly ? Double.NaN : passThroughBytes(bootstrap, work, round, articles);
+                double avro = enrichOnly ? Double.NaN : passThroughAvro(bootstrap, work, round, articles);
                 EnrichRun enrich = enrich(bootstrap, work, round, articles, traffic.expectedPasses());
                 lines.add(String.format("round %d: pass-through bytes %.0f rec/s, pass-through avro %.0f rec/s, enrich %.0f rec/s;"
                                 + " enrich/bytes %.2f, enrich/avro %.2f; state %s local (RocksDB), %s changelogs per 100k articles",
@@ -126,12 +129,38 @@ public final class EnrichThroughputBench {
         double rate;
         try (EnrichService service = EnrichService.start(config, new StandardCountryTagging())) {
             began = awaitRunning(service.streams());
-            long done = awaitCount(bootstrap, config.enrichedTopic(), expected);
+            long done;
+            // -Dbench.sample=true: where the stream threads spend their time while enrich runs
+            try (var sampler = Boolean.getBoolean("bench.sample") ? new StackSampler(System.getProperty("bench.sample.threads", ".*StreamThread-\\d+"), 7) : null) {
+                done = awaitCount(bootstrap, config.enrichedTopic(), expected);
+            }
             rate = articles * 1000.0 / (done - began);
+            printThreadMetrics(service.streams());
             System.out.printf("enrich: %d in -> %d out in %d ms = %.0f rec/s; stories: %.0f new, %.0f joins (generated: %d stories)%n",
                     articles, expected, done - began, rate, count("new"), count("joined"), WireDay.lastStoryCount);
         }
         return new EnrichRun(rate, directorySize(stateDir), changelogBytes(bootstrap, appId));
+    }
+
+    /** Where the stream threads spent their time: poll, process, commit, punctuate (ratios of wall time). */
+    static void printThreadMetrics(KafkaStreams streams) {
+        Set<String> wanted = Set.of("poll-ratio", "process-ratio", "commit-ratio", "punctuate-ratio", "blocked-time-ns-total",
+                "commit-latency-avg", "poll-latency-avg", "poll-records-avg", "process-records-avg", "process-latency-avg");
+        streams.metadataForLocalThreads().forEach(t -> System.out.printf("  %s tasks %s%n",
+                t.threadName().replaceAll(".*-(StreamThread-\\d+)", "$1"), t.activeTasks().stream().map(x -> x.taskId().toString()).sorted().toList()));
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("StreamThread")) {
+                System.out.printf("  %s cpu = %.1f s%n", info.getThreadName().replaceAll(".*-(StreamThread-\\d+)", "$1"),
+                        threads.getThreadCpuTime(info.getThreadId()) / 1e9);
+            }
+        }
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && wanted.contains(name.name())) {
+                System.out.printf("  %s %s = %s%n", name.tags().get("thread-id").replaceAll(".*-(StreamThread-\\d+)", "$1"),
+                        name.name(), metric.metricValue());
+            }
+        });
     }
 
     static double count(String outcome) {

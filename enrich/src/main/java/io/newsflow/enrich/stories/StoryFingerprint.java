@@ -25,6 +25,8 @@ public final class StoryFingerprint {
 
     private static final SimilarityHashPolicy POLICY = SimilarityHashing.superMinHash(COMPONENTS, BITS);
     private static final Hasher64 HASH = Hashing.xxh3_64();
+    /** Every signature has this length. */
+    public static final int SIGNATURE_BYTES = POLICY.createHasher().compute(ElementHashProvider.ofValues(1, 2, 3, 4)).length;
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "his", "her", "its",
             "from", "this", "they", "their", "said", "says", "will", "would", "been", "but", "not", "who", "which",

@@ -1,15 +1,16 @@
 package io.newsflow.enrich.trending;
 
 import io.newsflow.enrich.NewsroomClock;
+import io.newsflow.enrich.stories.ArticleStories;
+import io.newsflow.enrich.stories.StoryClusterProcessor;
 import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EngagementKind;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Views and shares a site reports for an article add (log-damped) activity to the article's story.
@@ -23,7 +24,7 @@ public final class EngagementProcessor implements Processor<String, EngagementEv
     private final Duration storyWindow;
     private final TrendingScorer scorer;
     private KeyValueStore<String, StoryStats> stats;
-    private WindowStore<String, String> articleStories;
+    private ArticleStories articleStories;
     private NewsroomClock clock;
 
     public EngagementProcessor(TrendingSettings settings, Duration storyWindow) {
@@ -34,7 +35,8 @@ public final class EngagementProcessor implements Processor<String, EngagementEv
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.stats = context.getStateStore(TrendingProcessor.STATS_STORE);
-        this.articleStories = context.getStateStore(io.newsflow.enrich.stories.StoryClusterProcessor.ARTICLE_STORIES_STORE);
+        KeyValueStore<Bytes, String> articleStore = context.getStateStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
+        this.articleStories = new ArticleStories(articleStore, storyWindow.toMillis());
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
         this.clock = new NewsroomClock(clockStore);
     }
@@ -44,11 +46,8 @@ public final class EngagementProcessor implements Processor<String, EngagementEv
         EngagementEvent e = record.value();
         long now = clock.now();
         if (e == null || e.getArticleId() == null || now == Long.MIN_VALUE) return;
-        String storyId;
-        try (WindowStoreIterator<String> it = articleStories.backwardFetch(e.getArticleId(), now - storyWindow.toMillis(), now)) {
-            if (!it.hasNext()) return;
-            storyId = it.next().value;
-        }
+        String storyId = articleStories.storyOf(e.getArticleId(), now);
+        if (storyId == null) return;
         StoryStats story = stats.get(storyId);
         if (story == null) return;
         long at = Math.min(e.getAt() == null ? now : e.getAt().toEpochMilli(), now);

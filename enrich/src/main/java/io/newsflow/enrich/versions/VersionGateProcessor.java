@@ -3,19 +3,21 @@ package io.newsflow.enrich.versions;
 import io.micrometer.core.instrument.Metrics;
 import io.newsflow.schemas.avro.Article;
 import java.time.Duration;
-import org.apache.kafka.streams.KeyValue;
+import io.newsflow.enrich.TimeBuckets;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lets through new articles and real new versions, drops unchanged re-sends and late old versions.
- * Keyed by article id, so it runs on every partition of the raw topic in parallel. The store is a
- * window store: ids not seen for {@code enrich.versions.retention} are forgotten segment by segment.
+ * Keyed by article id, so it runs on every partition of the raw topic in parallel. The store is time-bucketed
+ * ({@link TimeBuckets}): a lookup is two point reads, and ids not seen for one to two
+ * {@code enrich.versions.retention} periods are forgotten.
  */
 public final class VersionGateProcessor implements Processor<String, Article, String, Article> {
     public static final String STORE = "article-versions";
@@ -23,7 +25,7 @@ public final class VersionGateProcessor implements Processor<String, Article, St
 
     private final long retentionMs;
     private ProcessorContext<String, Article> context;
-    private WindowStore<String, VersionRecord> versions;
+    private TimeBuckets<VersionRecord> versions;
 
     public VersionGateProcessor(Duration retention) {
         this.retentionMs = retention.toMillis();
@@ -32,7 +34,8 @@ public final class VersionGateProcessor implements Processor<String, Article, St
     @Override
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
-        this.versions = context.getStateStore(STORE);
+        KeyValueStore<Bytes, VersionRecord> store = context.getStateStore(STORE);
+        this.versions = new TimeBuckets<>(store, retentionMs);
     }
 
     @Override
@@ -41,12 +44,16 @@ public final class VersionGateProcessor implements Processor<String, Article, St
         if (article == null || article.getId() == null) return;
         String id = article.getId();
         long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
-        VersionRecord previous = latest(id, now);
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        VersionRecord previous = latest(key, now);
         VersionRecord incoming = VersionGate.recordOf(article);
         VersionGate.Verdict verdict = VersionGate.judge(previous, incoming);
         Metrics.counter("newsflow.enrich.versions", "verdict", verdict.name().toLowerCase()).increment();
         VersionRecord remembered = VersionGate.remember(previous, incoming, verdict);
-        if (remembered != previous) versions.put(id, remembered, now);
+        if (remembered != previous) {
+            versions.expire(now);
+            versions.put(versions.newest(now), key, remembered);
+        }
         if (verdict == VersionGate.Verdict.STALE) {
             log.info("late version ignored: id={} version={} newer={}", id, incoming.version(), previous.version());
         } else if (verdict.passes() && incoming.killed()) {
@@ -55,11 +62,11 @@ public final class VersionGateProcessor implements Processor<String, Article, St
         if (verdict.passes()) context.forward(record.withKey(id));
     }
 
-    private VersionRecord latest(String id, long now) {
-        try (WindowStoreIterator<VersionRecord> it = versions.backwardFetch(id, now - retentionMs, now)) {
-            if (!it.hasNext()) return null;
-            KeyValue<Long, VersionRecord> newest = it.next();
-            return newest.value;
+    private VersionRecord latest(byte[] key, long now) {
+        for (long b = versions.newest(now); b >= versions.oldest(now); b--) {
+            VersionRecord r = versions.get(b, key);
+            if (r != null) return r;
         }
+        return null;
     }
 }

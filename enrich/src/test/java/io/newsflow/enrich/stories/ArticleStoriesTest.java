@@ -1,0 +1,33 @@
+package io.newsflow.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class ArticleStoriesTest {
+    static final long HOUR = 3_600_000L;
+    static final long WINDOW = 72 * HOUR;
+    static final long T0 = 1000 * HOUR;
+
+    @Test
+    void articleKeepsItsStoryForAWindowThenIsForgotten() {
+        KeyValueStore<Bytes, String> s = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"), Serdes.Bytes(), Serdes.String())
+                .withLoggingDisabled().build();
+        s.init(new MockProcessorContext<>().getStateStoreContext(), s);
+        ArticleStories stories = new ArticleStories(s, WINDOW);
+        stories.assign("a1", "st-1", T0);
+        assertThat(stories.storyOf("a1", T0 + WINDOW - HOUR)).isEqualTo("st-1");
+        assertThat(stories.storyOf("a2", T0)).isNull();
+        // a restarted task reads the same store
+        assertThat(new ArticleStories(s, WINDOW).storyOf("a1", T0 + HOUR)).isEqualTo("st-1");
+        // once its bucket is older than the window, the next write deletes it from the store itself
+        stories.assign("a3", "st-3", T0 + 2 * WINDOW);
+        assertThat(stories.storyOf("a1", T0 + 2 * WINDOW)).isNull();
+        assertThat(s.approximateNumEntries()).isEqualTo(1);
+    }
+}

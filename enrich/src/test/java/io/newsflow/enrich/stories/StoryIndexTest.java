@@ -1,0 +1,97 @@
+package io.newsflow.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class StoryIndexTest {
+    static final long HOUR = 3_600_000L;
+    static final long WINDOW = 72 * HOUR;
+    static final long T0 = 1000 * HOUR;
+
+    static KeyValueStore<Bytes, byte[]> store() {
+        KeyValueStore<Bytes, byte[]> s = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("index"),
+                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
+        s.init(new MockProcessorContext<>().getStateStoreContext(), s);
+        return s;
+    }
+
+    static StoryIndex index(KeyValueStore<Bytes, byte[]> store) {
+        return new StoryIndex(store, WINDOW, 2, 2);
+    }
+
+    static Map<String, Integer> hits(StoryIndex index, long now, long... bands) {
+        Map<String, Integer> out = new HashMap<>();
+        index.candidates(bands, now, out);
+        return out;
+    }
+
+    static byte[] sig(int b) {
+        return new byte[] {(byte) b, (byte) b};
+    }
+
+    @Test
+    void findsStoriesSharingBandsAndCountsHowMany() {
+        StoryIndex index = index(store());
+        index.add("st-close", sig(1), new long[] {1, 2}, T0);
+        index.add("st-far", sig(2), new long[] {2, 3}, T0 + HOUR);
+        assertThat(hits(index, T0 + 2 * HOUR, 1, 2)).containsOnly(Map.entry("st-close", 2), Map.entry("st-far", 1));
+        assertThat(hits(index, T0 + 2 * HOUR, 8, 9)).isEmpty();
+        // a story indexed in two buckets counts once per band
+        index.add("st-close", sig(3), new long[] {1, 7}, T0 + WINDOW);
+        assertThat(hits(index, T0 + WINDOW, 1, 2)).containsOnly(Map.entry("st-close", 2), Map.entry("st-far", 1));
+    }
+
+    @Test
+    void aRestartedTaskRebuildsTheSameIndexFromTheStore() {
+        KeyValueStore<Bytes, byte[]> store = store();
+        StoryIndex index = index(store);
+        index.add("st-a", sig(1), new long[] {1, 2}, T0);
+        index.add("st-a", sig(2), new long[] {3, 4}, T0 + HOUR);
+        index.add("st-b", sig(3), new long[] {4, 5}, T0 + HOUR);
+        StoryIndex restarted = index(store);
+        assertThat(hits(restarted, T0 + 2 * HOUR, 1, 4)).isEqualTo(hits(index, T0 + 2 * HOUR, 1, 4))
+                .containsOnly(Map.entry("st-a", 2), Map.entry("st-b", 1));
+        assertThat(restarted.signatures("st-a", T0 + 2 * HOUR)).containsExactly(sig(1), sig(2));
+        // one store entry per story and bucket, whatever the number of bands
+        assertThat(store.approximateNumEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void membersOlderThanTheWindowAreNeitherComparedNorKept() {
+        KeyValueStore<Bytes, byte[]> store = store();
+        StoryIndex index = index(store);
+        index.add("st-a", sig(1), new long[] {1, 2}, T0);
+        index.add("st-a", sig(2), new long[] {1, 3}, T0 + WINDOW);
+        // the first member is older than the window although its bucket is still read
+        assertThat(index.signatures("st-a", T0 + WINDOW + HOUR)).containsExactly(sig(2));
+        // two windows on, the next write deletes the old buckets from the store and the heap
+        index.add("st-c", sig(5), new long[] {9, 10}, T0 + 3 * WINDOW);
+        assertThat(hits(index, T0 + 3 * WINDOW, 1, 2, 3)).isEmpty();
+        assertThat(index.signatures("st-a", T0 + 3 * WINDOW)).isEmpty();
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+        assertThat(hits(index(store), T0 + 3 * WINDOW, 9)).containsOnly(Map.entry("st-c", 1));
+    }
+
+    @Test
+    void crowdedBandCountsForNothing() {
+        StoryIndex index = index(store());
+        for (int i = 0; i < StoryIndex.MAX_STORIES_PER_BAND + 5; i++) index.add("st-" + i, sig(i), new long[] {42, 100 + i}, T0);
+        // boilerplate shared by every story finds none of them; the story's own band still finds it
+        assertThat(hits(index, T0, 42)).isEmpty();
+        assertThat(hits(index, T0, 42, 120)).containsOnly(Map.entry("st-20", 1));
+    }
+
+    @Test
+    void refusesMembersOfTheWrongShape() {
+        assertThatThrownBy(() -> index(store()).add("st-a", new byte[3], new long[] {1, 2}, T0)).hasMessageContaining("expected 2 and 2");
+    }
+}
