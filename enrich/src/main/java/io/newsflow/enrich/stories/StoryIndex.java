@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that story's members added in the bucket: so adding a member costs one store write and one changelog record,
  * not one per band. Read from the heap: the index (band -> stories) and the members are rebuilt from the store
  * when the task starts, and every probe of an article's bands is a hash lookup. The heap holds what the store
- * holds: one to two story windows of members, about 400 bytes per member plus the index entries.
+ * holds: one to two story windows of members, about 1.3 KB per member with its index entries.
  */
 final class StoryIndex {
     static final int MAX_STORIES_PER_BAND = 16;
@@ -37,7 +37,7 @@ final class StoryIndex {
     private final int bandCount;
     private final int entryBytes;
     /** bucket -> band -> stories having it in that bucket (newest last) */
-    private final NavigableMap<Long, Map<Long, List<String>>> bands = new TreeMap<>();
+    private final NavigableMap<Long, BandTable> bands = new TreeMap<>();
     /** bucket -> story -> members added in that bucket */
     private final NavigableMap<Long, Map<String, List<Member>>> members = new TreeMap<>();
 
@@ -78,9 +78,9 @@ final class StoryIndex {
         for (long band : bandKeys) {
             inBand.clear();
             boolean crowded = false;
-            for (Map<Long, List<String>> bucket : live) {
+            for (BandTable bucket : live) {
                 List<String> stories = bucket.get(band);
-                if (stories == null) continue;
+                if (stories.isEmpty()) continue;
                 crowded |= stories.size() >= MAX_STORIES_PER_BAND;
                 inBand.addAll(stories);
             }
@@ -121,14 +121,9 @@ final class StoryIndex {
 
     private void index(long bucket, String storyId, Member m) {
         members.computeIfAbsent(bucket, b -> new HashMap<>()).computeIfAbsent(storyId, s -> new ArrayList<>(2)).add(m);
-        Map<Long, List<String>> index = bands.computeIfAbsent(bucket, b -> new HashMap<>());
-        for (long band : m.bands()) {
-            List<String> stories = index.computeIfAbsent(band, b -> new ArrayList<>(1));
-            if (stories.contains(storyId)) continue;
-            stories.add(storyId);
-            // a crowded band (boilerplate) keeps its newest stories only
-            if (stories.size() > MAX_STORIES_PER_BAND) stories.remove(0);
-        }
+        // a crowded band (boilerplate) keeps its newest stories only
+        BandTable index = bands.computeIfAbsent(bucket, b -> new BandTable(MAX_STORIES_PER_BAND));
+        for (long band : m.bands()) index.add(band, storyId);
     }
 
     private byte[] encode(List<Member> list) {
