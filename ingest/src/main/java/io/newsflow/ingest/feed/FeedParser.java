@@ -28,6 +28,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom feeds via ROME. The bytes are decoded here (declared or sniffed
@@ -36,6 +37,9 @@ import java.util.Locale;
  * Each entry becomes one article; an entry with nothing to identify it by is reported and skipped.
  */
 public final class FeedParser implements FormatParser {
+    /** Searched anywhere in the head (find, not a whole-text match with .* around it, which backtracks). */
+    private static final Pattern RSS_ROOT = Pattern.compile("<(\\w+:)?(rss|RDF)[\\s>]");
+    private static final Pattern FEED_ROOT = Pattern.compile("<(\\w+:)?feed[\\s>]");
 
     @Override
     public List<String> formats() {
@@ -44,10 +48,11 @@ public final class FeedParser implements FormatParser {
 
     @Override
     public int sniff(String head, String mediaType) {
-        if (head.matches("(?s).*<(\\w+:)?(rss|RDF)[\\s>].*")) return 95;
-        if (head.matches("(?s).*<(\\w+:)?feed[\\s>].*") && head.contains("http://www.w3.org/2005/Atom")) return 95;
-        if (head.matches("(?s).*<(\\w+:)?feed[\\s>].*")) return 70;
-        return 0;
+        if (head.indexOf('<') < 0) return 0; // JSON or text: no element to look for
+        if (RSS_ROOT.matcher(head).find()) return 95;
+        boolean feed = FEED_ROOT.matcher(head).find();
+        if (feed && head.contains("http://www.w3.org/2005/Atom")) return 95;
+        return feed ? 70 : 0;
     }
 
     @Override
@@ -131,7 +136,7 @@ public final class FeedParser implements FormatParser {
         List<String> parts = new ArrayList<>();
         for (SyndContent c : contents) {
             String t = c.getType() != null && c.getType().toLowerCase(Locale.ROOT).contains("text") && !c.getType().contains("html")
-                    ? Texts.paragraphs(List.of(String.valueOf(c.getValue()).split("\\n\\s*\\n")))
+                    ? Texts.paragraphsOf(String.valueOf(c.getValue()))
                     : Texts.htmlToText(c.getValue());
             if (t != null) parts.add(t);
         }

@@ -6,6 +6,7 @@ import io.newsflow.ingest.ParseException;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.support.Charsets;
 import io.newsflow.ingest.support.Ids;
+import io.newsflow.ingest.support.Texts;
 import io.newsflow.schemas.avro.Article;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class HtmlPageParser implements FormatParser {
     @Override
     public ParseResult parse(Document doc) throws ParseException {
         String html = Charsets.decode(doc.bytes(), doc.declaredCharset()).text();
-        String pageUrl = doc.name().matches("(?i)https?://.+") ? doc.name() : null;
+        String pageUrl = Texts.isHttpUrl(doc.name()) ? doc.name() : null;
         ExtractedArticle x = extractor.extract(html, pageUrl);
         if (x.headline() == null && x.body() == null) {
             throw new ParseException(null, "no article found in the HTML page (no headline and no main text)");

@@ -167,8 +167,10 @@ public final class IngestHandler {
         Instant now = Instant.now();
         List<Article> articles = new ArrayList<>();
         for (Article a : result.articles()) {
-            Article.Builder b = Article.newBuilder(a).setFeed(feed).setReceivedAt(now);
-            articles.add(b.build());
+            // the parser's records are this request's own: stamped in place, not deep-copied through a builder
+            a.setFeed(feed);
+            a.setReceivedAt(now);
+            articles.add(a);
         }
         List<DeadLetter> letters = new ArrayList<>();
         for (ItemError e : result.errors()) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * IPTC NewsML-G2: a newsItem, a packageItem, or a newsMessage carrying several in its itemSet.
@@ -34,6 +35,9 @@ import java.util.Set;
 public final class NewsMlParser implements FormatParser {
 
     public static final String FORMAT = "newsml";
+    /** Searched anywhere in the head (find, not a whole-text match with .* around it, which backtracks). */
+    private static final Pattern G2_ROOT = Pattern.compile("<(\\w+:)?(newsItem|packageItem|newsMessage)[\\s>]");
+    private static final Pattern NEWSML_1_ROOT = Pattern.compile("<NewsML[\\s>]");
     private static final Set<String> ARTICLE_ITEMS = Set.of("newsItem", "packageItem");
     private static final Set<String> OTHER_ITEMS = Set.of("conceptItem", "knowledgeItem", "planningItem", "catalogItem");
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -47,11 +51,11 @@ public final class NewsMlParser implements FormatParser {
 
     @Override
     public int sniff(String head, String mediaType) {
-        if (head.contains("iptc.org/std/nar/") || head.matches("(?s).*<(\\w+:)?(newsItem|packageItem|newsMessage)[\\s>].*")) {
-            return 95;
-        }
+        if (head.contains("iptc.org/std/nar/")) return 95;
+        if (head.indexOf('<') < 0) return 0; // JSON or text: no element to look for
+        if (G2_ROOT.matcher(head).find()) return 95;
         // NewsML 1.x: recognised so that it is refused with a clear reason instead of read as something else
-        if (head.matches("(?s).*<NewsML[\\s>].*")) return 80;
+        if (NEWSML_1_ROOT.matcher(head).find()) return 80;
         return 0;
     }
 
@@ -105,7 +109,7 @@ public final class NewsMlParser implements FormatParser {
                 .setFormat(FORMAT)
                 .setVersion(version(item))
                 .setSource(provider(itemMeta))
-                .setUrl(guid.matches("(?i)https?://.+") ? guid : null)
+                .setUrl(Texts.isHttpUrl(guid) ? guid : null)
                 .setHeadline(headline)
                 .setSummary(summary)
                 .setBody(body)
@@ -260,7 +264,7 @@ public final class NewsMlParser implements FormatParser {
             String ct = Dom.attr(data, "contenttype");
             String raw = data.getTextContent();
             String t = ct != null && ct.contains("html") ? Texts.htmlToText(raw)
-                    : Texts.paragraphs(List.of(raw.split("\\n\\s*\\n")));
+                    : Texts.paragraphsOf(raw);
             if (t != null) return t;
         }
         return null;

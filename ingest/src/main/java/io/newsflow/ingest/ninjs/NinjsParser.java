@@ -15,12 +15,12 @@ import io.newsflow.ingest.support.Ids;
 import io.newsflow.ingest.support.ItemException;
 import io.newsflow.ingest.support.Languages;
 import io.newsflow.ingest.support.Texts;
+import io.newsflow.ingest.support.Times;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.PublicationStatus;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -198,7 +198,7 @@ public final class NinjsParser implements FormatParser {
         String summary = summary(item);
         String body = body(item);
         String source = source(item);
-        String url = uri != null && uri.matches("(?i)https?://.+") ? uri : null;
+        String url = Texts.isHttpUrl(uri) ? uri : null;
         Article.Builder a = Article.newBuilder()
                 .setId(Ids.stableId(uri, source, url, headline))
                 .setFormat(FORMAT)
@@ -281,11 +281,11 @@ public final class NinjsParser implements FormatParser {
                 if (ct != null && ct.toLowerCase(Locale.ROOT).contains("html")) { if (html == null) html = b; }
                 else if (plain == null) plain = b;
             }
-            if (plain != null) return Texts.paragraphs(List.of(rawText(plain.get("value")).split("\\n\\s*\\n")));
+            if (plain != null) return Texts.paragraphsOf(rawText(plain.get("value")));
             return Texts.htmlToText(rawText(html.get("value")));
         }
         String t = rawText(field(item, "body_text"));
-        if (t != null) return Texts.paragraphs(List.of(t.split("\\n\\s*\\n")));
+        if (t != null) return Texts.paragraphsOf(t);
         return Texts.htmlToText(rawText(field(item, "body_html")));
     }
 
@@ -339,7 +339,7 @@ public final class NinjsParser implements FormatParser {
             String v = textOf(field(item, name));
             if (v == null) continue;
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                return Times.offsetDateTime(v);
             } catch (DateTimeParseException e) {
                 // not an instant: try the next field
             }

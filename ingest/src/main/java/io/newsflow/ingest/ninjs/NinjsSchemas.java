@@ -60,7 +60,9 @@ public final class NinjsSchemas {
                     .formatAssertionsEnabled(false) // IPTC validates formats as annotations: "2019-09-24" passes as a date-time
                     .pathType(com.networknt.schema.PathType.JSON_PATH)
                     .build();
-            return factory().getSchema(SchemaLocation.of(iri), config);
+            JsonSchema schema = factory().getSchema(SchemaLocation.of(iri), config);
+            schema.initializeValidators(); // resolve every $ref now, not on the first items that reach each branch
+            return schema;
         });
     }
 

@@ -93,6 +93,10 @@ public final class Charsets {
      */
     public static String strictUtf8(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        // the String constructor decodes with the JDK's vectorised UTF-8 path and replaces every malformed sequence
+        // by U+FFFD: without one in the result, the bytes were valid; with one, the strict decoder decides and names the byte
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) return fast;
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);

@@ -51,6 +51,7 @@ import java.util.regex.Pattern;
 public final class TextPageParser implements FormatParser {
 
     public static final String FORMAT = "text";
+    private static final Pattern TIME_LABEL = Pattern.compile("\\|\\s*(Updated|Created)\\s*:", Pattern.CASE_INSENSITIVE);
 
     static final Pattern META_TIME = Pattern.compile(
             "^(Updated|Created|Published|Posted)\\s*:\\s*(\\d{1,2})-(\\d{1,2})-(\\d{4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})?$",
@@ -75,7 +76,7 @@ public final class TextPageParser implements FormatParser {
         String t = head.stripLeading();
         if (t.startsWith("<") || t.startsWith("{") || t.startsWith("[")) return 0;
         if (looksBinary(head)) return 0;
-        if (Pattern.compile("\\|\\s*(Updated|Created)\\s*:", Pattern.CASE_INSENSITIVE).matcher(head).find()) return 90;
+        if (TIME_LABEL.matcher(head).find()) return 90;
         return "text/plain".equals(mediaType) ? 60 : 10;
     }
 

@@ -4,42 +4,75 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.Document;
-import io.newsflow.ingest.ninjs.NinjsParser;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
+import io.newsflow.ingest.ninjs.NinjsParser;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.testkit.TestKafka;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Articles/s accepted over HTTP (batch and single-item requests) against Kafka's own producer sending the
- * same Article records with the same producer settings, in one run on one broker (TestKafka: local broker
- * without Docker). Values are Avro with an in-memory (mock://) registry on both sides, so the registry is
- * not what is measured. Usage: IngestThroughputMain [articles=20000] [batch=100] [clients=4]
+ * same Article records (feed and received time set as the service sets them) with the same producer settings
+ * ({@link IngestService#producerProperties}: idempotent, acks=all, lz4), in one run on one broker (TestKafka:
+ * the local broker without Docker). Values are Avro with an in-memory (mock://) registry on both sides, so the
+ * registry is not what is measured.
+ *
+ * <p>Two raw baselines, measured in every round next to the HTTP figures:
+ * <ul>
+ *   <li><b>raw streaming</b>: one thread sends every record without waiting, then flushes: the producer's ceiling.</li>
+ *   <li><b>raw same contract</b>: as many threads as HTTP clients, each sending a batch of the request's size and
+ *       waiting for every acknowledgement before its next batch, which is what the service promises (202 only
+ *       after Kafka acknowledged every record of the request).</li>
+ * </ul>
+ * The HTTP clients run in this JVM (JDK HttpClient), so on a small machine they take CPU from the service.
+ * Round 1 warms the JIT; every round is printed, then the median of the later rounds.
+ *
+ * <p>Usage: {@code IngestThroughputMain [articles=20000] [batch=100] [clients=4] [rounds=3]};
+ * {@code -Dbench.jfr=FILE} then records a JFR profile of five more HTTP batch passes (not part of the figures;
+ * {@code -Dbench.profile=single} for single-item requests), to read with
+ * {@code jfr print --events jdk.ExecutionSample FILE}.
  */
 public final class IngestThroughputMain {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** One measured phase: articles per wall-clock second and this JVM's CPU microseconds per article. */
+    record Rate(double perSecond, double cpuMicrosPerArticle) {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int singles = Math.min(n, 5000);
+        int singleClients = clients * 2;
+        String jfr = System.getProperty("bench.jfr");
+
         String bootstrap = TestKafka.bootstrapServers();
         String topic = TestKafka.uniqueTopic("bench-raw");
         String dead = TestKafka.uniqueTopic("bench-dead");
@@ -47,8 +80,12 @@ public final class IngestThroughputMain {
 
         List<ObjectNode> items = new ArrayList<>();
         for (int i = 0; i < n; i++) items.add(item(i));
-        // the raw side gets the very records ingest would produce: parsed once up front
-        List<Article> articles = new NinjsParser().parse(new Document("bench", "application/json", bytes(array(items, 0, n)))).articles();
+        List<byte[]> batchBodies = bodies(items, batch);
+        List<byte[]> singleBodies = bodies(items.subList(0, singles), 1);
+        // the raw side sends the very records the service produces: parsed once up front, feed and time set as it does
+        Instant now = Instant.now();
+        List<Article> articles = new NinjsParser().parse(new Document("bench", "application/json", bytes(array(items, 0, n))))
+                .articles().stream().map(a -> Article.newBuilder(a).setFeed("demo").setReceivedAt(now).build()).toList();
 
         Properties p = new Properties();
         p.setProperty("ingest.http.port", "0");
@@ -57,62 +94,156 @@ public final class IngestThroughputMain {
         p.setProperty("ingest.topic.deadletter", dead);
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", "mock://ingest-bench");
+        // -Dproducer.linger.ms=0 etc.: the service's producer.* overrides, applied to the raw producer as well
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("producer."))
+                .forEach(k -> p.setProperty(k, System.getProperty(k)));
         IngestConfig config = IngestConfig.from(p, Map.of());
+        System.out.printf("load average %.2f at start; %d articles, batches of %d, %d clients (single items: %d with %d clients), %d rounds; "
+                        + "producer overrides %s%n", OS.getSystemLoadAverage(), n, batch, clients, singles, singleClients, rounds, config.producerOverrides());
 
-        for (int round = 1; round <= 2; round++) { // round 1 warms the JIT; round 2 is reported
-            double raw = rawProducer(config, articles);
-            double viaBatch;
-            double viaSingle;
-            try (IngestService service = IngestService.start(config)) {
-                String url = "http://127.0.0.1:" + service.port() + "/v1/articles";
-                viaBatch = http(url, items, batch, clients);
-                viaSingle = http(url, items.subList(0, Math.min(n, 5000)), 1, clients * 2);
+        String[] names = {"raw streaming", "raw same contract, batch", "raw same contract, single", "HTTP batch", "HTTP single"};
+        List<Rate[]> results = new ArrayList<>();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(IngestService.producerProperties(config));
+             IngestService service = IngestService.start(config)) {
+            URI url = URI.create("http://127.0.0.1:" + service.port() + "/v1/articles");
+            producer.send(new ProducerRecord<>(config.rawTopic(), articles.get(0).getId(), articles.get(0))).get(); // metadata, registry
+            post(client, url, singleBodies.get(0));
+            for (int round = 1; round <= rounds; round++) {
+                Rate[] r = new Rate[5];
+                r[0] = measure(articles.size(), () -> rawStreaming(producer, config.rawTopic(), articles));
+                r[1] = measure(articles.size(), () -> rawSameContract(producer, config.rawTopic(), articles, batch, clients));
+                r[2] = measure(singles, () -> rawSameContract(producer, config.rawTopic(), articles.subList(0, singles), 1, singleClients));
+                r[3] = measure(n, () -> http(client, url, batchBodies, clients));
+                r[4] = measure(singles, () -> http(client, url, singleBodies, singleClients));
+                results.add(r);
+                System.out.printf("round %d (load %.2f):%n", round, OS.getSystemLoadAverage());
+                print(names, r, batch, clients, singleClients);
             }
-            System.out.printf("round %d: raw producer %.0f articles/s | HTTP batch of %d (%d clients) %.0f/s = %.2f of raw | "
-                            + "HTTP single (%d clients) %.0f/s = %.2f of raw%n",
-                    round, raw, batch, clients, viaBatch, viaBatch / raw, clients * 2, viaSingle, viaSingle / raw);
+            if (jfr != null) {
+                // a separate pass, so that starting the recorder costs none of the reported phases
+                boolean single = "single".equals(System.getProperty("bench.profile"));
+                try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                    recording.start();
+                    for (int k = 0; k < 5; k++) {
+                        if (single) http(client, url, singleBodies, singleClients);
+                        else http(client, url, batchBodies, clients);
+                    }
+                    recording.stop();
+                    recording.dump(Path.of(jfr));
+                }
+                System.out.printf("JFR profile of 5 passes of HTTP %s written to %s%n", single ? "single" : "batch", jfr);
+            }
+        }
+        if (rounds > 1) {
+            Rate[] median = new Rate[5];
+            for (int k = 0; k < 5; k++) {
+                int phase = k;
+                double[] rates = results.stream().skip(1).mapToDouble(r -> r[phase].perSecond()).sorted().toArray();
+                double[] cpu = results.stream().skip(1).mapToDouble(r -> r[phase].cpuMicrosPerArticle()).sorted().toArray();
+                median[k] = new Rate(rates[rates.length / 2], cpu[cpu.length / 2]);
+            }
+            System.out.printf("median of rounds 2-%d (load %.2f at the end):%n", rounds, OS.getSystemLoadAverage());
+            print(names, median, batch, clients, singleClients);
         }
         System.exit(0);
     }
 
-    private static double rawProducer(IngestConfig config, List<Article> articles) throws Exception {
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(IngestService.producerProperties(config))) {
-            long t0 = System.nanoTime();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size());
-            for (Article a : articles) acks.add(producer.send(new ProducerRecord<>(config.rawTopic(), a.getId(), a)));
-            for (Future<RecordMetadata> f : acks) f.get();
-            return articles.size() / ((System.nanoTime() - t0) / 1e9);
+    private static void print(String[] names, Rate[] r, int batch, int clients, int singleClients) {
+        String[] how = {"1 thread, send all then flush", clients + " threads, " + batch + " records then wait for every ack",
+                singleClients + " threads, 1 record then wait for its ack", clients + " clients, " + batch + " items per request",
+                singleClients + " clients, 1 item per request"};
+        for (int k = 0; k < 5; k++) {
+            System.out.printf("  %-26s %9.0f articles/s  %7.1f µs CPU/article  (%s)%n", names[k], r[k].perSecond(), r[k].cpuMicrosPerArticle(), how[k]);
+        }
+        System.out.printf("  HTTP batch  = %.2f of raw streaming, %.2f of raw same contract%n", r[3].perSecond() / r[0].perSecond(), r[3].perSecond() / r[1].perSecond());
+        System.out.printf("  HTTP single = %.3f of raw streaming, %.2f of raw same contract (single)%n", r[4].perSecond() / r[0].perSecond(), r[4].perSecond() / r[2].perSecond());
+    }
+
+    /** Runs one phase that must account for {@code expected} articles; wall-clock rate and process CPU per article. */
+    private static Rate measure(int expected, Callable<Integer> phase) throws Exception {
+        long cpu0 = OS.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        int done = phase.call();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMicros = (OS.getProcessCpuTime() - cpu0) / 1e3;
+        if (done != expected) throw new IllegalStateException(done + " articles acknowledged, expected " + expected);
+        return new Rate(done / seconds, cpuMicros / done);
+    }
+
+    /** The producer's ceiling: every record sent without waiting, then one flush. */
+    private static int rawStreaming(KafkaProducer<String, Object> producer, String topic, List<Article> articles) {
+        AtomicInteger acked = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        for (Article a : articles) {
+            producer.send(new ProducerRecord<>(topic, a.getId(), a), (md, e) -> {
+                if (e != null) failure.compareAndSet(null, e);
+                else acked.incrementAndGet();
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) throw new IllegalStateException("raw send failed", failure.get());
+        return acked.get();
+    }
+
+    /** The service's contract without HTTP: each thread sends a batch and waits for every ack before the next. */
+    private static int rawSameContract(KafkaProducer<String, Object> producer, String topic, List<Article> articles,
+                                       int batch, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return inParallel(threads, () -> {
+            int acked = 0;
+            int from;
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch);
+            while ((from = next.getAndAdd(batch)) < articles.size()) {
+                acks.clear();
+                for (Article a : articles.subList(from, Math.min(articles.size(), from + batch))) {
+                    acks.add(producer.send(new ProducerRecord<>(topic, a.getId(), a)));
+                }
+                for (Future<RecordMetadata> f : acks) f.get();
+                acked += acks.size();
+            }
+            return acked;
+        });
+    }
+
+    /** Posts every body with {@code clients} concurrent clients; the articles the service accepted. */
+    private static int http(HttpClient client, URI url, List<byte[]> bodies, int clients) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return inParallel(clients, () -> {
+            int accepted = 0;
+            int i;
+            while ((i = next.getAndIncrement()) < bodies.size()) accepted += post(client, url, bodies.get(i));
+            return accepted;
+        });
+    }
+
+    private static int post(HttpClient client, URI url, byte[] body) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(url)
+                .header("Authorization", "Bearer demo").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+        return JSON.readTree(r.body()).get("accepted").asInt();
+    }
+
+    private static int inParallel(int threads, Callable<Integer> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) done.add(pool.submit(task));
+            int total = 0;
+            for (Future<Integer> f : done) total += f.get();
+            return total;
+        } finally {
+            pool.shutdown();
         }
     }
 
-    private static double http(String url, List<ObjectNode> items, int batch, int clients) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<byte[]> bodies = new ArrayList<>();
+    private static List<byte[]> bodies(List<ObjectNode> items, int batch) {
+        List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i += batch) {
-            bodies.add(batch == 1 ? bytes(items.get(i).toString()) : bytes(array(items, i, Math.min(items.size(), i + batch))));
+            out.add(batch == 1 ? bytes(items.get(i).toString()) : bytes(array(items, i, Math.min(items.size(), i + batch))));
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger accepted = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long t0 = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < bodies.size()) {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", "Bearer demo").header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 202) throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-                    accepted.addAndGet(JSON.readTree(r.body()).get("accepted").asInt());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) f.get();
-        double perSecond = accepted.get() / ((System.nanoTime() - t0) / 1e9);
-        pool.shutdown();
-        return perSecond;
+        return out;
     }
 
     private static ObjectNode item(int i) {

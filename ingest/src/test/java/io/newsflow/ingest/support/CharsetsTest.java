@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CharsetsTest {
     @Test
@@ -42,5 +43,35 @@ class CharsetsTest {
     void unknownDeclaredCharsetFallsBackToSniffing() {
         byte[] doc = "<?xml version=\"1.0\" encoding=\"x-no-such\"?><a>ü</a>".getBytes(StandardCharsets.UTF_8);
         assertThat(Charsets.decode(doc, null).text()).contains("<a>ü</a>");
+    }
+
+    @Test
+    void strictUtf8KeepsAReplacementCharacterThatWasSentAndNamesTheFirstBadByte() {
+        assertThat(Charsets.strictUtf8("{\"a\":\"\uFFFD ok\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo("{\"a\":\"\uFFFD ok\"}");
+        assertThat(Charsets.strictUtf8("\uFEFF[1]".getBytes(StandardCharsets.UTF_8))).isEqualTo("[1]");
+        byte[] bad = {'[', '\n', '"', (byte) 0xC3, '"', ']'};
+        assertThatThrownBy(() -> Charsets.strictUtf8(bad)).hasMessage("invalid UTF-8 at byte 3 (line 2)");
+    }
+
+    @Test
+    void strictUtf8AgreesWithTheStrictDecoderOnRandomBytes() {
+        java.util.Random random = new java.util.Random(3);
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "é".getBytes(StandardCharsets.UTF_8), "€".getBytes(StandardCharsets.UTF_8),
+                "😀".getBytes(StandardCharsets.UTF_8), "\uFFFD".getBytes(StandardCharsets.UTF_8), {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xC0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
+                {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {'\n'}};
+        for (int i = 0; i < 20_000; i++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int k = random.nextInt(6); k > 0; k--) out.writeBytes(pieces[random.nextInt(pieces.length)]);
+            byte[] bytes = out.toByteArray();
+            String expected;
+            try {
+                expected = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                assertThatThrownBy(() -> Charsets.strictUtf8(bytes)).isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
+            assertThat(Charsets.strictUtf8(bytes)).isEqualTo(expected);
+        }
     }
 }
