@@ -124,6 +124,10 @@ public final class EnrichThroughputBench {
         p.put("enrich.http.port", String.valueOf(Ports.freePort()));
         // one instance here: a standby would have nowhere to go
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+        // -Dbench.enrich.threads=N: another thread count for the enrich app than the service's default
+        if (System.getProperty("bench.enrich.threads") != null) {
+            p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getProperty("bench.enrich.threads"));
+        }
         EnrichConfig config = EnrichConfig.fromProperties(p);
         long began;
         double rate;

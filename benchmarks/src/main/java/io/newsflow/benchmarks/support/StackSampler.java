@@ -20,6 +20,8 @@ public final class StackSampler implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
     private int samples;
+    /** -Dbench.sample.wall=true: every state (parked, waiting) counts, so blocking shows up */
+    private final boolean wallClock = Boolean.getBoolean("bench.sample.wall");
 
     public StackSampler(String threadMarker, long intervalMs) {
         this.threadMarker = threadMarker;
@@ -27,7 +29,8 @@ public final class StackSampler implements AutoCloseable {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             while (running.get()) {
                 for (ThreadInfo info : mx.dumpAllThreads(false, false, 64)) {
-                    if (info.getThreadName().matches(threadMarker) && info.getThreadState() == Thread.State.RUNNABLE) record(info);
+                    if (info.getThreadName().matches(threadMarker)
+                            && (wallClock || info.getThreadState() == Thread.State.RUNNABLE)) record(info);
                 }
                 try {
                     Thread.sleep(intervalMs);
@@ -44,7 +47,7 @@ public final class StackSampler implements AutoCloseable {
         StackTraceElement[] stack = info.getStackTrace();
         if (stack.length == 0) return;
         samples++;
-        leaves.merge(frame(stack[0]), 1, Integer::sum);
+        leaves.merge(info.getThreadState() + " " + frame(stack[0]), 1, Integer::sum);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (StackTraceElement e : stack) {
             String method = e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "." + e.getMethodName();
