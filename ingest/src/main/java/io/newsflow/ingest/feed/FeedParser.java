@@ -24,7 +24,6 @@ import io.newsflow.ingest.support.Texts;
 import io.newsflow.schemas.avro.Article;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,17 +54,55 @@ public final class FeedParser implements FormatParser {
         return feed ? 70 : 0;
     }
 
-    @Override
-    public ParseResult parse(Document doc) throws ParseException {
-        String text = Charsets.decode(doc.bytes(), doc.declaredCharset()).text();
-        String healed;
-        try (XmlFixerReader fixer = new XmlFixerReader(new StringReader(text))) {
+    /**
+     * The feed with ROME's fixes: leading blanks and comments trimmed, HTML entities ({@code &nbsp;}) made
+     * numeric, a bare {@code &} made {@code &amp;}. A feed without any {@code &} that starts with an element or
+     * declaration has nothing to fix and is used as it is; the fixer reads a char at a time, so that matters.
+     */
+    static String healed(String text) throws ParseException {
+        if (text.indexOf('&') < 0 && text.startsWith("<") && !text.startsWith("<!")) return text;
+        try (XmlFixerReader fixer = new XmlFixerReader(new UnsynchronizedReader(text))) {
             java.io.StringWriter out = new java.io.StringWriter(text.length());
             fixer.transferTo(out);
-            healed = out.toString();
+            return out.toString();
         } catch (IOException e) {
             throw new ParseException(null, "cannot read feed: " + e.getMessage(), e);
         }
+    }
+
+    /** A StringReader without its per-char lock: the fixer calls read() once per char. */
+    private static final class UnsynchronizedReader extends java.io.Reader {
+        private final String text;
+        private int next;
+
+        UnsynchronizedReader(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read() {
+            return next < text.length() ? text.charAt(next++) : -1;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (len == 0) return 0;
+            if (next >= text.length()) return -1;
+            int n = Math.min(len, text.length() - next);
+            text.getChars(next, next + n, buf, off);
+            next += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Override
+    public ParseResult parse(Document doc) throws ParseException {
+        String text = Charsets.decode(doc.bytes(), doc.declaredCharset()).text();
+        String healed = healed(text);
         org.w3c.dom.Document dom = SafeXml.parse(healed);
         SyndFeed feed;
         try {

@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       waiting for every acknowledgement before its next batch, which is what the service promises (202 only
  *       after Kafka acknowledged every record of the request).</li>
  * </ul>
- * The HTTP clients run in this JVM (JDK HttpClient), so on a small machine they take CPU from the service.
+ * The HTTP clients run in this JVM, so on a small machine they take CPU from the service: each is a plain
+ * kept-alive HTTP/1.1 connection ({@link KeepAliveClient}), far cheaper per request than the JDK HttpClient
+ * ({@code -Dbench.client=jdk} to compare).
  * Round 1 warms the JIT; every round is printed, then the median of the later rounds.
  *
  * <p>Usage: {@code IngestThroughputMain [articles=20000] [batch=100] [clients=4] [rounds=3]};
@@ -58,11 +60,22 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class IngestThroughputMain {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient JDK_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** One measured phase: articles per wall-clock second and this JVM's CPU microseconds per article. */
     record Rate(double perSecond, double cpuMicrosPerArticle) {}
+
+    /** Client and raw sender threads, kept between phases so that their CPU time stays countable. */
+    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bench-client");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** -Dbench.threads=true: also the CPU per article of the busiest thread groups, per phase. */
+    private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threads");
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -103,19 +116,18 @@ public final class IngestThroughputMain {
 
         String[] names = {"raw streaming", "raw same contract, batch", "raw same contract, single", "HTTP batch", "HTTP single"};
         List<Rate[]> results = new ArrayList<>();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(IngestService.producerProperties(config));
              IngestService service = IngestService.start(config)) {
             URI url = URI.create("http://127.0.0.1:" + service.port() + "/v1/articles");
             producer.send(new ProducerRecord<>(config.rawTopic(), articles.get(0).getId(), articles.get(0))).get(); // metadata, registry
-            post(client, url, singleBodies.get(0));
+            http(url, singleBodies.subList(0, 1), 1);
             for (int round = 1; round <= rounds; round++) {
                 Rate[] r = new Rate[5];
                 r[0] = measure(articles.size(), () -> rawStreaming(producer, config.rawTopic(), articles));
                 r[1] = measure(articles.size(), () -> rawSameContract(producer, config.rawTopic(), articles, batch, clients));
                 r[2] = measure(singles, () -> rawSameContract(producer, config.rawTopic(), articles.subList(0, singles), 1, singleClients));
-                r[3] = measure(n, () -> http(client, url, batchBodies, clients));
-                r[4] = measure(singles, () -> http(client, url, singleBodies, singleClients));
+                r[3] = measure(n, () -> http(url, batchBodies, clients));
+                r[4] = measure(singles, () -> http(url, singleBodies, singleClients));
                 results.add(r);
                 System.out.printf("round %d (load %.2f):%n", round, OS.getSystemLoadAverage());
                 print(names, r, batch, clients, singleClients);
@@ -126,8 +138,8 @@ public final class IngestThroughputMain {
                 try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
                     recording.start();
                     for (int k = 0; k < 5; k++) {
-                        if (single) http(client, url, singleBodies, singleClients);
-                        else http(client, url, batchBodies, clients);
+                        if (single) http(url, singleBodies, singleClients);
+                        else http(url, batchBodies, clients);
                     }
                     recording.stop();
                     recording.dump(Path.of(jfr));
@@ -162,13 +174,34 @@ public final class IngestThroughputMain {
 
     /** Runs one phase that must account for {@code expected} articles; wall-clock rate and process CPU per article. */
     private static Rate measure(int expected, Callable<Integer> phase) throws Exception {
+        Map<String, Long> threads0 = THREAD_CPU ? threadCpu() : null;
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         int done = phase.call();
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuMicros = (OS.getProcessCpuTime() - cpu0) / 1e3;
+        if (threads0 != null) {
+            Map<String, Long> threads1 = threadCpu();
+            StringBuilder sb = new StringBuilder("    CPU µs/article by thread:");
+            threads1.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue() - threads0.getOrDefault(b.getKey(), 0L),
+                    a.getValue() - threads0.getOrDefault(a.getKey(), 0L))).limit(6).forEach(e -> sb.append(String.format(" %s %.1f",
+                    e.getKey(), (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) / 1e3 / Math.max(1, done))));
+            System.out.println(sb);
+        }
         if (done != expected) throw new IllegalStateException(done + " articles acknowledged, expected " + expected);
         return new Rate(done / seconds, cpuMicros / done);
+    }
+
+    /** Java threads' CPU nanoseconds by name with digits dropped (pools summed); GC and JIT threads are not Java threads. */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) continue;
+            long ns = mx.getThreadCpuTime(t.getThreadId());
+            if (ns > 0) out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), ns, Long::sum);
+        }
+        return out;
     }
 
     /** The producer's ceiling: every record sent without waiting, then one flush. */
@@ -206,36 +239,48 @@ public final class IngestThroughputMain {
         });
     }
 
-    /** Posts every body with {@code clients} concurrent clients; the articles the service accepted. */
-    private static int http(HttpClient client, URI url, List<byte[]> bodies, int clients) throws Exception {
+    /**
+     * Posts every body with {@code clients} concurrent clients, each on its own kept-alive connection
+     * ({@link KeepAliveClient}, or the JDK HttpClient with {@code -Dbench.client=jdk}); the articles accepted.
+     */
+    private static int http(URI url, List<byte[]> bodies, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        boolean jdk = "jdk".equals(System.getProperty("bench.client"));
         return inParallel(clients, () -> {
             int accepted = 0;
             int i;
-            while ((i = next.getAndIncrement()) < bodies.size()) accepted += post(client, url, bodies.get(i));
+            try (KeepAliveClient own = new KeepAliveClient(url.getHost(), url.getPort())) {
+                while ((i = next.getAndIncrement()) < bodies.size()) {
+                    accepted += jdk ? post(JDK_CLIENT, url, bodies.get(i)) : post(own, url, bodies.get(i));
+                }
+            }
             return accepted;
         });
+    }
+
+    private static int post(KeepAliveClient client, URI url, byte[] body) throws Exception {
+        KeepAliveClient.Answer r = client.post(url.getPath(), "application/json", "Bearer demo", body);
+        return accepted(r.status(), r.body());
     }
 
     private static int post(HttpClient client, URI url, byte[] body) throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(url)
                 .header("Authorization", "Bearer demo").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-        return JSON.readTree(r.body()).get("accepted").asInt();
+        return accepted(r.statusCode(), r.body());
+    }
+
+    private static int accepted(int status, String body) throws Exception {
+        if (status != 202) throw new IllegalStateException("HTTP " + status + ": " + body);
+        return JSON.readTree(body).get("accepted").asInt();
     }
 
     private static int inParallel(int threads, Callable<Integer> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) done.add(pool.submit(task));
-            int total = 0;
-            for (Future<Integer> f : done) total += f.get();
-            return total;
-        } finally {
-            pool.shutdown();
-        }
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) done.add(CLIENTS.submit(task));
+        int total = 0;
+        for (Future<Integer> f : done) total += f.get();
+        return total;
     }
 
     private static List<byte[]> bodies(List<ObjectNode> items, int batch) {
