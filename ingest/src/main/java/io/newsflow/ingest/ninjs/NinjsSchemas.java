@@ -91,9 +91,9 @@ public final class NinjsSchemas {
             String file = "ninjs-schema_" + v + ".json";
             String text = read(file);
             if (v.equals("1.0")) text = draft03ToDraft04(text);
-            byIri.put(BASE + file, text);
+            byIri.put(BASE + file, closeWithoutAnnotations(text));
         }
-        for (String file : DEV.values()) byIri.put(DEV_BASE + file, read(file));
+        for (String file : DEV.values()) byIri.put(DEV_BASE + file, closeWithoutAnnotations(read(file)));
         byIri.put(GEOJSON, read("GeoJSON.json"));
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b
                 .schemaLoaders(l -> l.values(List::clear).schemas(iri -> byIri.get(stripFragment(iri)))));
@@ -113,6 +113,72 @@ public final class NinjsSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The 2.1+ schemas close the item with {@code "$ref": "#/$defs/ninjsType", "unevaluatedProperties": false}
+     * (at the root and for associations). ninjsType is a plain object schema (properties only, no applicators),
+     * so the properties it evaluates are exactly its property names: listing those names ({@code true}) beside
+     * the reference and closing with {@code additionalProperties: false} accepts and refuses the same items. It
+     * spares the validator the annotation bookkeeping that unevaluatedProperties needs on every item, the
+     * largest part of validating one; a property the schema does not know is then named as "not defined"
+     * rather than "not evaluated". Schemas of any other shape are left as they are.
+     */
+    static String closeWithoutAnnotations(String schema) {
+        try {
+            JsonNode root = MAPPER.readTree(schema);
+            JsonNode defs = root.get("$defs");
+            JsonNode type = defs == null ? null : defs.get("ninjsType");
+            if (type == null || !plainObjectSchema(type)) return schema;
+            List<String> names = new ArrayList<>();
+            type.get("properties").fieldNames().forEachRemaining(names::add);
+            boolean changed = closeUses(root, names);
+            return changed ? MAPPER.writeValueAsString(root) : schema;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Only type, description, title and properties: no keyword that evaluates properties beyond its own names. */
+    private static boolean plainObjectSchema(JsonNode type) {
+        if (!type.isObject() || type.get("properties") == null || !type.get("properties").isObject()) return false;
+        for (Iterator<String> it = type.fieldNames(); it.hasNext(); ) {
+            if (!List.of("type", "description", "title", "properties").contains(it.next())) return false;
+        }
+        return true;
+    }
+
+    /** Rewrites every object that refers to ninjsType and closes it with unevaluatedProperties: false. */
+    private static boolean closeUses(JsonNode node, List<String> names) {
+        boolean changed = false;
+        if (node.isObject()) {
+            ObjectNode obj = (ObjectNode) node;
+            JsonNode ref = obj.get("$ref");
+            JsonNode unevaluated = obj.get("unevaluatedProperties");
+            if (ref != null && "#/$defs/ninjsType".equals(ref.asText()) && unevaluated != null && unevaluated.isBoolean()
+                    && !unevaluated.booleanValue() && onlyRefAndOwnProperties(obj)) {
+                ObjectNode props = obj.has("properties") ? (ObjectNode) obj.get("properties") : obj.putObject("properties");
+                for (String name : names) if (!props.has(name)) props.put(name, true);
+                obj.remove("unevaluatedProperties");
+                obj.put("additionalProperties", false);
+                changed = true;
+            }
+            for (JsonNode child : obj) changed |= closeUses(child, names);
+        } else if (node.isArray()) {
+            for (JsonNode child : node) changed |= closeUses(child, names);
+        }
+        return changed;
+    }
+
+    /** Besides the reference, nothing that evaluates properties except a plain properties map. */
+    private static boolean onlyRefAndOwnProperties(ObjectNode obj) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (List.of("allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "patternProperties",
+                    "additionalProperties", "propertyNames", "$dynamicRef", "$recursiveRef").contains(k)) return false;
+        }
+        JsonNode props = obj.get("properties");
+        return props == null || props.isObject();
     }
 
     /** draft-03 {@code "required": true} on properties becomes draft-04 {@code "required": [names]} on the parent. */
