@@ -53,10 +53,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code -Dbench.client=jdk} to compare).
  * Round 1 warms the JIT; every round is printed, then the median of the later rounds.
  *
- * <p>Usage: {@code IngestThroughputMain [articles=20000] [batch=100] [clients=4] [rounds=3]};
+ * <p>Usage: {@code IngestThroughputMain [articles=20000] [batch=100] [clients=4] [rounds=4]};
  * {@code -Dbench.jfr=FILE} then records a JFR profile of five more HTTP batch passes (not part of the figures;
  * {@code -Dbench.profile=single} for single-item requests), to read with
- * {@code jfr print --events jdk.ExecutionSample FILE}.
+ * {@code jfr print --events jdk.ExecutionSample FILE}; {@code -Dbench.threads=true} adds the CPU per article of the
+ * busiest thread groups per phase; {@code -Dproducer.linger.ms=0} (any {@code producer.*} key) overrides the
+ * producer settings of both sides.
  */
 public final class IngestThroughputMain {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +83,7 @@ public final class IngestThroughputMain {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int singles = Math.min(n, 5000);
         int singleClients = clients * 2;
         String jfr = System.getProperty("bench.jfr");
