@@ -150,17 +150,26 @@ public final class IngestThroughputMain {
             }
         }
         if (rounds > 1) {
+            List<Rate[]> warm = results.subList(1, results.size());
             Rate[] median = new Rate[5];
             for (int k = 0; k < 5; k++) {
                 int phase = k;
-                double[] rates = results.stream().skip(1).mapToDouble(r -> r[phase].perSecond()).sorted().toArray();
-                double[] cpu = results.stream().skip(1).mapToDouble(r -> r[phase].cpuMicrosPerArticle()).sorted().toArray();
-                median[k] = new Rate(rates[rates.length / 2], cpu[cpu.length / 2]);
+                median[k] = new Rate(median(warm, r -> r[phase].perSecond()), median(warm, r -> r[phase].cpuMicrosPerArticle()));
             }
             System.out.printf("median of rounds 2-%d (load %.2f at the end):%n", rounds, OS.getSystemLoadAverage());
             print(names, median, batch, clients, singleClients);
+            // ratios paired within each round (both sides saw the same machine), then their median
+            System.out.printf("  per-round ratios, median: HTTP batch = %.2f of raw streaming, %.2f of raw same contract; "
+                            + "HTTP single = %.3f of raw streaming, %.2f of raw same contract (single)%n",
+                    median(warm, r -> r[3].perSecond() / r[0].perSecond()), median(warm, r -> r[3].perSecond() / r[1].perSecond()),
+                    median(warm, r -> r[4].perSecond() / r[0].perSecond()), median(warm, r -> r[4].perSecond() / r[2].perSecond()));
         }
         System.exit(0);
+    }
+
+    private static double median(List<Rate[]> rounds, java.util.function.ToDoubleFunction<Rate[]> value) {
+        double[] v = rounds.stream().mapToDouble(value).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static void print(String[] names, Rate[] r, int batch, int clients, int singleClients) {
