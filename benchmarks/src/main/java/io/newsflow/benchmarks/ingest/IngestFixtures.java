@@ -20,7 +20,7 @@ final class IngestFixtures {
 
     private IngestFixtures() {}
 
-    /** A ninjs 2.x JSON array of {@code items} items, each with four body paragraphs (about 2 KB) and a declared language. */
+    /** A ninjs 2.x JSON array of {@code items} items, each with four body paragraphs (2 KB of an item's 2.8) and a declared language. */
     static byte[] ninjsArray(int items) {
         Random random = new Random(1);
         StringBuilder sb = new StringBuilder("[\n");

@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  * (ninjs: JSON-Schema validation included; HTML: boilerplate removal; text: language detection, since the
  * page declares none). One operation parses one document:
  * <ul>
- *   <li>{@code ninjsBatch}: a JSON array of 100 ninjs 2.x items of about 2 KB (100 articles)</li>
+ *   <li>{@code ninjsBatch}: a JSON array of 100 ninjs 2.x items of about 2.8 KB (100 articles)</li>
  *   <li>{@code rssFeed}: an RSS 2.0 feed of 30 items with HTML descriptions (30 articles)</li>
- *   <li>{@code htmlPage}: an article page of about 9 KB with menus, related links, comments and footer (1 article)</li>
+ *   <li>{@code htmlPage}: an article page of about 6 KB with menus, related links, comments and footer (1 article)</li>
  *   <li>{@code textPage}: a plain-text desk page in the seed layout (1 article)</li>
  * </ul>
  * The score is documents per second of wall-clock time; the auxiliary counters give the CPU time the
