@@ -4,7 +4,7 @@ import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParseException;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.ParserRegistry;
-import org.openjdk.jmh.annotations.AuxCounters;
+import io.newsflow.benchmarks.support.CpuTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,12 +15,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -103,27 +100,5 @@ public class IngestParserBenchmark {
     private static ParseResult count(ParseResult r, CpuTime cpu) {
         cpu.articles += r.articles().size();
         return r;
-    }
-
-    /** CPU time of the benchmark thread per iteration, next to the wall-clock score. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class CpuTime {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        public long cpuMicros;
-        public long articles;
-        private long start;
-
-        @Setup(Level.Iteration)
-        public void start() {
-            cpuMicros = 0;
-            articles = 0;
-            start = THREADS.getCurrentThreadCpuTime();
-        }
-
-        @TearDown(Level.Iteration)
-        public void stop() {
-            cpuMicros = (THREADS.getCurrentThreadCpuTime() - start) / 1000;
-        }
     }
 }
