@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import io.newsflow.enrich.stories.StorySettings;
 import io.newsflow.enrich.trending.TrendingSettings;
 import io.newsflow.schemas.Topics;
@@ -116,9 +117,11 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         // keeps the lists queryable during a fail-over: a warm copy of the stores on another instance
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
-        // a bad record on the raw topic is logged and skipped rather than stopping the whole service
-        p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        // a record that cannot be read goes to the dead-letter topic (bytes, source, reason) and the service goes on,
+        // rather than stopping or dropping it silently
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(DeadLetterDeserializationHandler.TOPIC_CONFIG, Topics.DEADLETTER);
+        p.put(DeadLetterDeserializationHandler.REGISTRY_CONFIG, schemaRegistryUrl);
         // bounded RocksDB memory shared by all stores (block cache + memtables), see BoundedRocksDbConfig
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         // articles are ~2-10 KB: larger batches and lz4 cut broker round trips on the output and repartition topics

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -27,7 +28,9 @@ final class EnrichTopics {
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String t : new String[] {config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.engagementTopic()}) {
+            String deadLetters = config.streamsProperties().getProperty(DeadLetterDeserializationHandler.TOPIC_CONFIG);
+            for (String t : new String[] {config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.engagementTopic(),
+                    deadLetters}) {
                 if (t != null && !existing.contains(t)) missing.add(new NewTopic(t, Optional.of(PARTITIONS), Optional.empty()));
             }
             if (missing.isEmpty()) return;

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.enrich.CountryTagging;
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.TrendingList;
 import io.newsflow.schemas.serde.SpecificAvroSerde;
@@ -91,6 +93,8 @@ class EnrichServiceKafkaTest {
     void enrichesEndToEndExactlyOnceAndPublishesAndServesTrending() throws Exception {
         EnrichConfig cfg = config("enrich-it-" + ProcessHandle.current().pid() + "-e2e", "e2e-" + System.nanoTime());
         try (EnrichService service = EnrichService.start(cfg, CountryTagging.declaredOnly())) {
+            byte[] garbage = "{\"not\": \"avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            produceBytes(cfg.rawTopic(), "broken-1", garbage);
             produce(cfg.rawTopic(), newsDay());
             Serde<EnrichedArticle> enrichedSerde = serde();
             List<ConsumerRecord<String, EnrichedArticle>> out = TestKafka.awaitRecords(cfg.enrichedTopic(), 4,
@@ -121,6 +125,31 @@ class EnrichServiceKafkaTest {
             });
             assertThat(get(service.baseUrl() + "/trending?region=russia").get("http_status").asInt()).isEqualTo(400);
             assertThat(get(service.baseUrl() + "/health").get("status").asText()).isEqualTo("UP");
+
+            // the unreadable record went to the dead-letter topic, untouched and explained; the rest went on
+            Serde<DeadLetter> deadSerde = serde();
+            await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<DeadLetter> letters = TestKafka.readAll(Topics.DEADLETTER, new StringDeserializer(), deadSerde.deserializer())
+                        .stream().map(ConsumerRecord::value).filter(d -> cfg.rawTopic().equals(d.getSourceTopic())).toList();
+                assertThat(letters).hasSize(1);
+                DeadLetter d = letters.get(0);
+                assertThat(d.getStage()).isEqualTo("enrich");
+                assertThat(d.getItemId()).isEqualTo("broken-1");
+                assertThat(d.getReason()).contains(cfg.rawTopic()).contains("offset " + d.getSourceOffset());
+                byte[] payload = new byte[d.getPayload().remaining()];
+                d.getPayload().get(payload);
+                assertThat(payload).isEqualTo(garbage);
+            });
+        }
+    }
+
+    private static void produceBytes(String topic, String key, byte[] value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.flush();
         }
     }
 
