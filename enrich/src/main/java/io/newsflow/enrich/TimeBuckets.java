@@ -29,10 +29,6 @@ public final class TimeBuckets<V> {
         this.bucketMs = Math.max(1, windowMs);
     }
 
-    public KeyValueStore<Bytes, V> store() {
-        return store;
-    }
-
     public long newest(long now) {
         return bucketOf(now);
     }
@@ -47,6 +43,21 @@ public final class TimeBuckets<V> {
 
     public void put(long bucket, byte[] key, V value) {
         store.put(key(bucket, key), value);
+    }
+
+    /** The key's value in the newest live bucket holding it, or null when no live bucket does. */
+    public V latest(byte[] key, long now) {
+        for (long b = newest(now); b >= oldest(now); b--) {
+            V value = get(b, key);
+            if (value != null) return value;
+        }
+        return null;
+    }
+
+    /** Writes the key into the current bucket, after deleting a slice of the expired ones. */
+    public void putCurrent(byte[] key, V value, long now) {
+        expire(now);
+        put(newest(now), key, value);
     }
 
     /**

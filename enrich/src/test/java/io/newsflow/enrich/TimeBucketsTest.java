@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class TimeBucketsTest {
@@ -17,9 +15,7 @@ class TimeBucketsTest {
 
     @Test
     void oldBucketsStopBeingReadAtOnceAndAreDeletedASliceAtATime() {
-        KeyValueStore<Bytes, String> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("b"), Serdes.Bytes(), Serdes.String())
-                .withLoggingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        KeyValueStore<Bytes, String> store = TestStores.inMemory(Serdes.String());
         TimeBuckets<String> buckets = new TimeBuckets<>(store, WINDOW);
         int old = TimeBuckets.DELETES_PER_CALL * 2 + 500;
         for (int i = 0; i < old; i++) buckets.put(buckets.newest(T0), key("old-" + i), "v");

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.app;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;

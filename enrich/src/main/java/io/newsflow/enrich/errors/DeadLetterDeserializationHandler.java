@@ -53,10 +53,11 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        String cause = describe(exception);
         String reason = "cannot read the record on " + record.topic() + "-" + record.partition() + " at offset "
-                + record.offset() + ": " + describe(exception);
+                + record.offset() + ": " + cause;
         log.warn("dead letter: topic={} partition={} offset={} key={} reason={}", record.topic(), record.partition(),
-                record.offset(), key, describe(exception));
+                record.offset(), key, cause);
         Metrics.counter("newsflow.enrich.deadletters", "topic", record.topic()).increment();
         DeadLetter letter = DeadLetter.newBuilder()
                 .setStage("enrich")

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Which story each article of the last story window belongs to, so new versions and engagement events
- * find their story. Time-bucketed (see {@link TimeBuckets}): up to three point reads per lookup.
+ * find their story. Time-bucketed (see {@link TimeBuckets}): up to two point reads per lookup.
  */
 public final class ArticleStories {
     private final TimeBuckets<String> buckets;
@@ -18,16 +18,10 @@ public final class ArticleStories {
 
     /** The story of the article, or null when it was not seen within the window. */
     public String storyOf(String articleId, long now) {
-        byte[] key = articleId.getBytes(StandardCharsets.UTF_8);
-        for (long b = buckets.newest(now); b >= buckets.oldest(now); b--) {
-            String story = buckets.get(b, key);
-            if (story != null) return story;
-        }
-        return null;
+        return buckets.latest(articleId.getBytes(StandardCharsets.UTF_8), now);
     }
 
     public void assign(String articleId, String storyId, long now) {
-        buckets.expire(now);
-        buckets.put(buckets.newest(now), articleId.getBytes(StandardCharsets.UTF_8), storyId);
+        buckets.putCurrent(articleId.getBytes(StandardCharsets.UTF_8), storyId, now);
     }
 }

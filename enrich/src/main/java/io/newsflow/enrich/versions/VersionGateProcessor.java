@@ -1,10 +1,10 @@
 package io.newsflow.enrich.versions;
 
 import io.micrometer.core.instrument.Metrics;
-import io.newsflow.schemas.avro.Article;
-import java.time.Duration;
 import io.newsflow.enrich.TimeBuckets;
+import io.newsflow.schemas.avro.Article;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,28 +45,17 @@ public final class VersionGateProcessor implements Processor<String, Article, St
         String id = article.getId();
         long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        VersionRecord previous = latest(key, now);
+        VersionRecord previous = versions.latest(key, now);
         VersionRecord incoming = VersionGate.recordOf(article);
         VersionGate.Verdict verdict = VersionGate.judge(previous, incoming);
         Metrics.counter("newsflow.enrich.versions", "verdict", verdict.name().toLowerCase()).increment();
         VersionRecord remembered = VersionGate.remember(previous, incoming, verdict);
-        if (remembered != previous) {
-            versions.expire(now);
-            versions.put(versions.newest(now), key, remembered);
-        }
+        if (remembered != previous) versions.putCurrent(key, remembered, now);
         if (verdict == VersionGate.Verdict.STALE) {
             log.info("late version ignored: id={} version={} newer={}", id, incoming.version(), previous.version());
         } else if (verdict.passes() && incoming.killed()) {
             log.info("kill notice passed on: id={} status={}", id, article.getStatus());
         }
         if (verdict.passes()) context.forward(record.withKey(id));
-    }
-
-    private VersionRecord latest(byte[] key, long now) {
-        for (long b = versions.newest(now); b >= versions.oldest(now); b--) {
-            VersionRecord r = versions.get(b, key);
-            if (r != null) return r;
-        }
-        return null;
     }
 }

@@ -2,11 +2,10 @@ package io.newsflow.enrich.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.enrich.TestStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class ArticleStoriesTest {
@@ -16,9 +15,7 @@ class ArticleStoriesTest {
 
     @Test
     void articleKeepsItsStoryForAWindowThenIsForgotten() {
-        KeyValueStore<Bytes, String> s = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"), Serdes.Bytes(), Serdes.String())
-                .withLoggingDisabled().build();
-        s.init(new MockProcessorContext<>().getStateStoreContext(), s);
+        KeyValueStore<Bytes, String> s = TestStores.inMemory(Serdes.String());
         ArticleStories stories = new ArticleStories(s, WINDOW);
         stories.assign("a1", "st-1", T0);
         assertThat(stories.storyOf("a1", T0 + WINDOW - HOUR)).isEqualTo("st-1");

@@ -3,13 +3,12 @@ package io.newsflow.enrich.stories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsflow.enrich.TestStores;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 class StoryIndexTest {
@@ -18,10 +17,7 @@ class StoryIndexTest {
     static final long T0 = 1000 * HOUR;
 
     static KeyValueStore<Bytes, byte[]> store() {
-        KeyValueStore<Bytes, byte[]> s = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("index"),
-                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
-        s.init(new MockProcessorContext<>().getStateStoreContext(), s);
-        return s;
+        return TestStores.inMemory(Serdes.ByteArray());
     }
 
     static StoryIndex index(KeyValueStore<Bytes, byte[]> store) {
