@@ -151,20 +151,25 @@ public final class EnrichThroughputBench {
         Set<String> wanted = Set.of("poll-ratio", "process-ratio", "commit-ratio", "punctuate-ratio", "blocked-time-ns-total",
                 "commit-latency-avg", "poll-latency-avg", "poll-records-avg", "process-records-avg", "process-latency-avg");
         streams.metadataForLocalThreads().forEach(t -> System.out.printf("  %s tasks %s%n",
-                t.threadName().replaceAll(".*-(StreamThread-\\d+)", "$1"), t.activeTasks().stream().map(x -> x.taskId().toString()).sorted().toList()));
+                shortName(t.threadName()), t.activeTasks().stream().map(x -> x.taskId().toString()).sorted().toList()));
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().contains("StreamThread")) {
-                System.out.printf("  %s cpu = %.1f s%n", info.getThreadName().replaceAll(".*-(StreamThread-\\d+)", "$1"),
+                System.out.printf("  %s cpu = %.1f s%n", shortName(info.getThreadName()),
                         threads.getThreadCpuTime(info.getThreadId()) / 1e9);
             }
         }
         streams.metrics().forEach((name, metric) -> {
             if (name.group().equals("stream-thread-metrics") && wanted.contains(name.name())) {
-                System.out.printf("  %s %s = %s%n", name.tags().get("thread-id").replaceAll(".*-(StreamThread-\\d+)", "$1"),
+                System.out.printf("  %s %s = %s%n", shortName(name.tags().get("thread-id")),
                         name.name(), metric.metricValue());
             }
         });
+    }
+
+    /** "app-uuid-StreamThread-1[-producer]" -> "StreamThread-1[-producer]" */
+    static String shortName(String thread) {
+        return thread.replaceAll(".*-(StreamThread-\\d+)", "$1");
     }
 
     static double count(String outcome) {
