@@ -2,8 +2,6 @@ package io.newsflow.enrich;
 
 import io.newsflow.enrich.serde.AvroBinarySerde;
 import io.newsflow.enrich.stories.StoryClusterProcessor;
-import io.newsflow.enrich.trending.EngagementProcessor;
-import io.newsflow.enrich.trending.StoryStats;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.enrich.versions.VersionGateProcessor;
 import io.newsflow.enrich.versions.VersionRecord;
@@ -30,7 +28,8 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>per raw partition (parallel): version gate (drop duplicates and late old versions), country tagging;</li>
  *   <li>the newsroom (one partition, since a story can come from any partition): story clustering, trending
- *       stats and scores, and the ranked lists per region, published to the trending topic and queryable.</li>
+ *       stats and scores (articles and engagement events), and the ranked lists per region, published to the
+ *       trending topic and queryable.</li>
  * </ol>
  * All stores are persistent and changelogged; the one repartition topic uses plain Avro binary.
  */
@@ -58,8 +57,10 @@ public final class EnrichTopology {
                 Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long())
                 // the clock and the stats change with every article: the cache folds those writes into one per commit
                 .withCachingEnabled());
+        // one entry per story member (see StoryStatsStore), read from the heap; the cache folds a story's engagement
+        // updates into one write per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.String(), new StoryStats.Serde())
+                Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrendingProcessor.LISTS_STORE), Serdes.String(),
@@ -78,11 +79,27 @@ public final class EnrichTopology {
                         .withValueSerde(new AvroBinarySerde<>(EnrichedArticle.class))
                         .withNumberOfPartitions(1));
 
-        KStream<String, SpecificRecord> out = newsroom
+        KStream<String, SpecificRecord> clustered = newsroom
                 .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
                         StoryClusterProcessor.INDEX_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
+                .mapValues(v -> (SpecificRecord) v, Named.as("clustered"));
+        if (config.engagementTopic() != null) {
+            // engagement events join the articles in the one newsroom task: the trending processor alone owns the stats
+            KStream<String, SpecificRecord> engagement = builder
+                    .stream(config.engagementTopic(), Consumed.with(Serdes.String(), serdes.engagement())
+                            .withTimestampExtractor(eventTime).withName("engagement-events"))
+                    .selectKey((k, v) -> NEWSROOM_KEY, Named.as("engagement-to-newsroom"))
+                    .repartition(Repartitioned.<String, EngagementEvent>as(ENGAGEMENT_TOPIC)
+                            .withKeySerde(Serdes.String())
+                            .withValueSerde(new AvroBinarySerde<>(EngagementEvent.class))
+                            .withNumberOfPartitions(1))
+                    .mapValues(v -> (SpecificRecord) v, Named.as("engagement"));
+            clustered = clustered.merge(engagement, Named.as("articles-and-engagement"));
+        }
+        KStream<String, SpecificRecord> out = clustered
                 .process(() -> new TrendingProcessor(config.trending(), window), Named.as("trending"),
-                        TrendingProcessor.STATS_STORE, TrendingProcessor.LISTS_STORE, NewsroomClock.STORE);
+                        TrendingProcessor.STATS_STORE, TrendingProcessor.LISTS_STORE, NewsroomClock.STORE,
+                        StoryClusterProcessor.ARTICLE_STORIES_STORE);
 
         out.split(Named.as("output-"))
                 .branch((k, v) -> v instanceof EnrichedArticle, Branched.withConsumer(s -> s
@@ -94,17 +111,6 @@ public final class EnrichTopology {
                         .to(config.trendingTopic(), Produced.with(Serdes.String(), serdes.trending()).withName("trending-lists")),
                         "trending"));
 
-        if (config.engagementTopic() != null) {
-            builder.stream(config.engagementTopic(), Consumed.with(Serdes.String(), serdes.engagement())
-                            .withTimestampExtractor(eventTime).withName("engagement-events"))
-                    .selectKey((k, v) -> NEWSROOM_KEY, Named.as("engagement-to-newsroom"))
-                    .repartition(Repartitioned.<String, EngagementEvent>as(ENGAGEMENT_TOPIC)
-                            .withKeySerde(Serdes.String())
-                            .withValueSerde(new AvroBinarySerde<>(EngagementEvent.class))
-                            .withNumberOfPartitions(1))
-                    .process(() -> new EngagementProcessor(config.trending(), window), Named.as("engagement"),
-                            TrendingProcessor.STATS_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE);
-        }
         return builder.build();
     }
 

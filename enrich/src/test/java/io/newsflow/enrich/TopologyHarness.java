@@ -1,6 +1,8 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.trending.StoryStats;
+import io.newsflow.enrich.trending.StoryStatsStore;
+import org.apache.kafka.common.utils.Bytes;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.EngagementEvent;
@@ -90,12 +92,8 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public List<StoryStats> stories() {
-        KeyValueStore<String, StoryStats> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
-        List<StoryStats> out = new ArrayList<>();
-        try (KeyValueIterator<String, StoryStats> it = store.all()) {
-            it.forEachRemaining(kv -> out.add(kv.value));
-        }
-        return out;
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
+        return StoryStatsStore.readAll(store);
     }
 
     public static Path tempDir() {

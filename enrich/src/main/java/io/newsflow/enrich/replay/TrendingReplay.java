@@ -8,6 +8,8 @@ import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.NewsroomClock;
 import io.newsflow.enrich.serde.AvroBinarySerde;
 import io.newsflow.enrich.trending.StoryStats;
+import io.newsflow.enrich.trending.StoryStatsStore;
+import org.apache.kafka.common.utils.Bytes;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.enrich.trending.TrendingRanker;
 import io.newsflow.schemas.avro.Article;
@@ -81,11 +83,8 @@ public final class TrendingReplay implements AutoCloseable {
     public Map<String, TrendingList> rank(Instant at) {
         Instant when = at != null ? at : lastEvent();
         if (when == null) return Map.of();
-        KeyValueStore<String, StoryStats> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
-        List<StoryStats> stories = new ArrayList<>();
-        try (KeyValueIterator<String, StoryStats> it = store.all()) {
-            it.forEachRemaining(kv -> stories.add(kv.value));
-        }
+        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
+        List<StoryStats> stories = StoryStatsStore.readAll(store);
         return new TrendingRanker(config.trending()).rank(stories, when.toEpochMilli());
     }
 

@@ -1,9 +1,5 @@
 package io.newsflow.enrich.trending;
 
-import io.newsflow.enrich.serde.BinaryCodecSerde;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,50 +68,5 @@ public record StoryStats(String storyId, List<Member> members, double engagement
         long last = Long.MIN_VALUE;
         for (Member m : members) last = Math.max(last, m.publishedMs());
         return Math.max(last, engagementAtMs);
-    }
-
-    public static final class Serde extends BinaryCodecSerde<StoryStats> {
-        public Serde() {
-            super(1);
-        }
-
-        @Override
-        protected void write(DataOutputStream out, StoryStats s) throws IOException {
-            out.writeUTF(s.storyId);
-            out.writeDouble(s.engagementFast);
-            out.writeDouble(s.engagementSlow);
-            out.writeLong(s.engagementAtMs);
-            out.writeInt(s.members.size());
-            for (Member m : s.members) {
-                out.writeUTF(m.articleId);
-                writeNullableString(out, m.source);
-                out.writeLong(m.publishedMs);
-                out.writeBoolean(m.late);
-                out.writeByte(Math.min(m.countries.size(), 100));
-                for (String c : m.countries.subList(0, Math.min(m.countries.size(), 100))) out.writeUTF(c);
-                writeNullableString(out, m.headline);
-            }
-        }
-
-        @Override
-        protected StoryStats read(DataInputStream in, int format) throws IOException {
-            String id = in.readUTF();
-            double fast = in.readDouble();
-            double slow = in.readDouble();
-            long at = in.readLong();
-            int n = in.readInt();
-            List<Member> members = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                String articleId = in.readUTF();
-                String source = readNullableString(in);
-                long published = in.readLong();
-                boolean late = in.readBoolean();
-                int c = in.readByte();
-                List<String> countries = new ArrayList<>(c);
-                for (int k = 0; k < c; k++) countries.add(in.readUTF());
-                members.add(new Member(articleId, source, published, late, List.copyOf(countries), readNullableString(in)));
-            }
-            return new StoryStats(id, List.copyOf(members), fast, slow, at);
-        }
     }
 }

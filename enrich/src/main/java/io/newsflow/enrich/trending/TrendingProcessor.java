@@ -3,9 +3,12 @@ package io.newsflow.enrich.trending;
 import io.micrometer.core.instrument.Metrics;
 import io.newsflow.enrich.ArticleTime;
 import io.newsflow.enrich.NewsroomClock;
+import io.newsflow.enrich.stories.ArticleStories;
+import io.newsflow.enrich.stories.StoryClusterProcessor;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.CountryTag;
+import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.PublicationStatus;
 import io.newsflow.schemas.avro.TrendingList;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,12 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds each article to its story's stats and stamps the article with the story's score; on a wall-clock
- * punctuation (at most once per {@code emitInterval}) re-ranks every region at the newsroom clock and
- * publishes the lists that changed. Output values are {@link EnrichedArticle} (keyed by article id) and
- * {@link TrendingList} (keyed by region).
+ * Adds each article to its story's stats and stamps the article with the story's score; adds engagement events
+ * (views, shares a site reports) to the story of their article; on a wall-clock punctuation (at most once per
+ * {@code emitInterval}) re-ranks every region at the newsroom clock and publishes the lists that changed.
+ * Input values are {@link EnrichedArticle} (story id set) or {@link EngagementEvent}; output values are
+ * {@link EnrichedArticle} (keyed by article id) and {@link TrendingList} (keyed by region). One processor owns the
+ * stats, so their heap copy ({@link StoryStatsStore}) is never stale.
  */
-public final class TrendingProcessor implements Processor<String, EnrichedArticle, String, SpecificRecord> {
+public final class TrendingProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
     public static final String STATS_STORE = "story-stats";
     public static final String LISTS_STORE = "trending-lists";
     private static final Logger log = LoggerFactory.getLogger(TrendingProcessor.class);
@@ -40,8 +46,9 @@ public final class TrendingProcessor implements Processor<String, EnrichedArticl
     private final Duration storyWindow;
     private final TrendingRanker ranker;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, StoryStats> stats;
+    private StoryStatsStore stats;
     private KeyValueStore<String, TrendingList> lists;
+    private ArticleStories articleStories;
     private NewsroomClock clock;
     private long publishedClock = Long.MIN_VALUE;
     private long publishedChanges = -1;
@@ -55,39 +62,59 @@ public final class TrendingProcessor implements Processor<String, EnrichedArticl
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.stats = context.getStateStore(STATS_STORE);
+        KeyValueStore<Bytes, byte[]> statsStore = context.getStateStore(STATS_STORE);
+        this.stats = new StoryStatsStore(statsStore);
         this.lists = context.getStateStore(LISTS_STORE);
+        KeyValueStore<Bytes, String> articleStore = context.getStateStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
+        this.articleStories = new ArticleStories(articleStore, storyWindow.toMillis());
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
         this.clock = new NewsroomClock(clockStore);
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> publishLists());
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof EnrichedArticle enriched) {
+            article(record.withValue(enriched));
+        } else if (record.value() instanceof EngagementEvent event) {
+            engagement(event);
+        }
+    }
+
+    private void article(Record<String, EnrichedArticle> record) {
         EnrichedArticle enriched = record.value();
         Article article = enriched.getArticle();
         String storyId = enriched.getStoryId();
         long now = clock.now();
-        StoryStats story = stats.get(storyId);
-        if (story == null) story = StoryStats.empty(storyId);
+        StoryStats story;
         if (article.getStatus() != PublicationStatus.USABLE) {
-            story = story.without(article.getId());
+            story = stats.removeMember(storyId, article.getId());
         } else {
             long published = ArticleTime.firstPublishedMs(article, record.timestamp());
             boolean late = now - published > settings.lateness().toMillis();
             if (late) Metrics.counter("newsflow.enrich.trending.late").increment();
-            story = story.withMember(new StoryStats.Member(article.getId(), sourceOf(article), published, late,
+            story = stats.putMember(storyId, new StoryStats.Member(article.getId(), sourceOf(article), published, late,
                     focusCountries(enriched.getCountries()), article.getHeadline()), settings.maxMembers());
-        }
-        if (story.members().isEmpty() && story.engagementAtMs() == Long.MIN_VALUE) {
-            stats.delete(storyId);
-        } else {
-            stats.put(storyId, story);
         }
         clock.markChanged();
         enriched.setTrendingScore(ranker.scorer().score(story, now));
         enriched.setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()));
         context.forward(new Record<>(article.getId(), (SpecificRecord) enriched, record.timestamp(), record.headers()));
+    }
+
+    /**
+     * Engagement for articles not in an open story is ignored; events ahead of the newsroom clock count at the
+     * clock, so engagement never drags event time forward.
+     */
+    private void engagement(EngagementEvent e) {
+        long now = clock.now();
+        if (e.getArticleId() == null || now == Long.MIN_VALUE) return;
+        String storyId = articleStories.storyOf(e.getArticleId(), now);
+        StoryStats story = storyId == null ? null : stats.get(storyId);
+        if (story == null) return;
+        long at = Math.min(e.getAt() == null ? now : e.getAt().toEpochMilli(), now);
+        stats.putEngagement(story.withEngagement(EngagementWeights.weightOf(e), at, ranker.scorer()));
+        clock.markChanged();
     }
 
     /** Re-ranks at the clock; publishes changed lists and drops stories older than the story window. */
@@ -97,12 +124,9 @@ public final class TrendingProcessor implements Processor<String, EnrichedArticl
         if (now == Long.MIN_VALUE || (now == publishedClock && changes == publishedChanges)) return;
         List<StoryStats> open = new ArrayList<>();
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, StoryStats> it = stats.all()) {
-            while (it.hasNext()) {
-                StoryStats s = it.next().value;
-                if (s.lastPublishedMs() < now - storyWindow.toMillis()) expired.add(s.storyId());
-                else open.add(s);
-            }
+        for (StoryStats s : stats.all()) {
+            if (s.lastPublishedMs() < now - storyWindow.toMillis()) expired.add(s.storyId());
+            else open.add(s);
         }
         expired.forEach(stats::delete);
         Map<String, TrendingList> ranked = ranker.rank(open, now);

@@ -50,11 +50,4 @@ class TrendingScorerTest {
         for (int i = 0; i < 10; i++) many = many.withMember(new StoryStats.Member("m" + i, "s", i * HOUR, false, List.of(), null), 4);
         assertThat(many.members()).extracting(StoryStats.Member::articleId).containsExactly("m6", "m7", "m8", "m9");
     }
-
-    @Test
-    void statsRoundTripThroughTheirSerde() {
-        StoryStats s = story("a", 1, 2, 3).withEngagement(2.5, 100 * HOUR, scorer);
-        StoryStats.Serde serde = new StoryStats.Serde();
-        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", s))).isEqualTo(s);
-    }
 }
