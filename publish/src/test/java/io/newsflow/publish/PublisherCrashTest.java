@@ -3,6 +3,7 @@ package io.newsflow.publish;
 import io.newsflow.publish.config.PublishTopics;
 import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.testkit.ChildJvm;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,27 +54,22 @@ class PublisherCrashTest {
         f.produce(input);
         Path config = writeConfig(f);
 
-        Process first = startPublisher(config, "first");
+        ChildJvm first = startPublisher(config, "first");
         // wait for progress, then kill while transactions are in flight
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !first.isAlive() || committed(t.articles()) >= 300);
         assertThat(first.isAlive()).as("publisher running before the kill").isTrue();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        first.killHard();
         int committedAtKill = TestKafka.readAll(t.articles()).size();
         long writtenAtKill = countUncommitted(t.articles());
         log.info("killed first publisher: committed={} written incl. open transactions={}", committedAtKill,
                 writtenAtKill);
         assertThat(committedAtKill).as("killed mid-stream").isLessThan(ARTICLES);
 
-        Process second = startPublisher(config, "second");
-        try {
+        try (ChildJvm second = startPublisher(config, "second")) { // closed with SIGTERM: graceful stop
             await().atMost(Duration.ofSeconds(420)).pollInterval(Duration.ofMillis(500))
                     .until(() -> committed(t.articles()) >= ARTICLES);
             Thread.sleep(2_000); // a few more polls: anything doubled would show now
-        } finally {
-            second.destroy(); // SIGTERM: graceful stop
-            second.waitFor(30, TimeUnit.SECONDS);
         }
 
         Map<String, Long> once = ones(ids);
@@ -116,14 +112,9 @@ class PublisherCrashTest {
         return file;
     }
 
-    private static Process startPublisher(Path config, String name) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private static ChildJvm startPublisher(Path config, String name) throws IOException {
         Path logFile = config.resolveSibling(config.getFileName() + "." + name + ".log");
-        return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                PublisherMain.class.getName(), config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
+        return ChildJvm.start(PublisherMain.class, List.of(config.toString()), List.of("-Xmx256m"), logFile);
     }
 
     /** Records a read_committed consumer sees; 0 while the publisher has not created the topic yet. */

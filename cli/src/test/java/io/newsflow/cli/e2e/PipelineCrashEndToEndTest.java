@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.cli.Main;
 import io.newsflow.cli.e2e.WireItems.Item;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
@@ -15,6 +16,7 @@ import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.serde.KafkaAvroDeserializer;
 import io.newsflow.stack.Ports;
+import io.newsflow.testkit.ChildJvm;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import java.io.IOException;
@@ -105,7 +107,7 @@ class PipelineCrashEndToEndTest {
         Path config = publisherConfig();
         try (EnrichService enrich = EnrichService.start(enrichConfig(), new StandardCountryTagging());
              // the publisher's JVM starts while enrich joins its group (it finds enrich's topics made)
-             PublisherProcess first = PublisherProcess.start(config, workDir.resolve("publisher-first.log"));
+             ChildJvm first = startPublisher(config, workDir.resolve("publisher-first.log"));
              IngestService ingest = IngestService.start(ingestConfig());
              BrokerProbe broker = new BrokerProbe()) {
             String ingestUrl = "http://127.0.0.1:" + ingest.port();
@@ -113,7 +115,7 @@ class PipelineCrashEndToEndTest {
                     .untilAsserted(() -> assertThat(get(ingestUrl + "/health").statusCode()).isEqualTo(200));
             // requests 0-5: output starts flowing
             postAll(ingestUrl, requests.subList(0, 6));
-            PublisherProcess second = null;
+            ChildJvm second = null;
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                         .untilAsserted(() -> {
@@ -130,8 +132,8 @@ class PipelineCrashEndToEndTest {
 
                 // requests 9-10 while no publisher runs, 11 once the restarted one publishes again
                 postAll(ingestUrl, requests.subList(9, 11));
-                second = PublisherProcess.start(config, workDir.resolve("publisher-second.log"));
-                PublisherProcess restarted = second;
+                second = startPublisher(config, workDir.resolve("publisher-second.log"));
+                ChildJvm restarted = second;
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .untilAsserted(() -> {
                             assertThat(restarted.isAlive()).as("restarted publisher alive (log %s)", restarted.log())
@@ -161,6 +163,15 @@ class PipelineCrashEndToEndTest {
         log.info("end-to-end crash test took {} s", (System.nanoTime() - began) / 1_000_000_000.0);
     }
 
+    /**
+     * The publish service in its own JVM, started the way deployments start it ({@code newsflow publish --config
+     * FILE}), so the test can freeze it and crash it for real.
+     */
+    private static ChildJvm startPublisher(Path config, Path log) throws IOException {
+        return ChildJvm.start(Main.class, List.of("publish", "--config", config.toString()),
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log);
+    }
+
     /** 12 requests of 25 distinct articles; a few unchanged re-sends and one new version ride along later. */
     private static List<List<Item>> requests(List<Item> distinct, Item updated) {
         List<List<Item>> requests = new ArrayList<>();
@@ -179,7 +190,7 @@ class PipelineCrashEndToEndTest {
      * Freezes the publisher (SIGSTOP) until it is caught with a transaction open, records written but neither
      * committed nor aborted, and kills it there (SIGKILL). Gives up looking after a while and kills it anyway.
      */
-    private List<TopicPartition> killInTheMiddleOfATransaction(PublisherProcess publisher, BrokerProbe broker)
+    private List<TopicPartition> killInTheMiddleOfATransaction(ChildJvm publisher, BrokerProbe broker)
             throws Exception {
         List<String> outputs = List.of(articles, articlesJson, latest);
         for (int attempt = 1; attempt <= 100; attempt++) {
