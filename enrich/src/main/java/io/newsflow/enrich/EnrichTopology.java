@@ -2,15 +2,14 @@ package io.newsflow.enrich;
 
 import io.newsflow.enrich.serde.AvroBinarySerde;
 import io.newsflow.enrich.stories.StoryClusterProcessor;
+import io.newsflow.enrich.stories.StoryFingerprint;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.enrich.versions.VersionGateProcessor;
 import io.newsflow.enrich.versions.VersionRecord;
-import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.TrendingList;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The enrich topology, in two sub-topologies:
  * <ol>
- *   <li>per raw partition (parallel): version gate (drop duplicates and late old versions), country tagging;</li>
+ *   <li>per raw partition (parallel): version gate (drop duplicates and late old versions), country tagging and
+ *       the story fingerprint (a record header);</li>
  *   <li>the newsroom (one partition, since a story can come from any partition): story clustering, trending
  *       stats and scores (articles and engagement events), and the ranked lists per region, published to the
  *       trending topic and queryable.</li>
@@ -72,7 +72,8 @@ public final class EnrichTopology {
                         .withTimestampExtractor(eventTime).withName("raw-articles"))
                 .process(() -> new VersionGateProcessor(config.versionsRetention()), Named.as("version-gate"),
                         VersionGateProcessor.STORE)
-                .mapValues(article -> tag(article, tagger), Named.as("tag-countries"))
+                .processValues(() -> new PrepareArticleProcessor(tagger, new StoryFingerprint(config.stories().bodyChars())),
+                        Named.as("tag-countries"))
                 .selectKey((id, enriched) -> NEWSROOM_KEY, Named.as("to-newsroom"))
                 .repartition(Repartitioned.<String, EnrichedArticle>as(NEWSROOM_TOPIC)
                         .withKeySerde(Serdes.String())
@@ -112,17 +113,5 @@ public final class EnrichTopology {
                         "trending"));
 
         return builder.build();
-    }
-
-    static EnrichedArticle tag(Article article, CountryTagging tagger) {
-        boolean usable = article.getStatus() == io.newsflow.schemas.avro.PublicationStatus.USABLE;
-        return EnrichedArticle.newBuilder()
-                .setArticle(article)
-                // a kill notice carries no text worth tagging; downstream only needs the id and status
-                .setCountries(usable ? tagger.tag(article) : java.util.List.of())
-                .setStoryId(null)
-                .setTrendingScore(0.0)
-                .setEnrichedAt((Instant) null)
-                .build();
     }
 }

@@ -4,6 +4,7 @@ import static io.newsflow.enrich.NewsFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.avro.Article;
+import io.newsflow.enrich.stories.StoryFingerprint;
 import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EngagementKind;
 import io.newsflow.schemas.avro.EnrichedArticle;
@@ -104,7 +105,10 @@ class EnrichTopologyTest {
             h.send(article("reuters-1", "Reuters", QUAKE_WIRE_A, at(0), List.of("TR")));
             h.send(article("ap-1", "AP", QUAKE_WIRE_B, at(0.2), List.of("TR")));
             h.send(article("afp-1", "AFP", QUAKE_WIRE_C, at(0.4), List.of("TR")));
-            List<EnrichedArticle> out = h.enriched();
+            var records = h.enrichedRecords();
+            // the fingerprint travelled to the newsroom in a header: it is not for downstream consumers
+            assertThat(records).allSatisfy(r -> assertThat(r.headers().lastHeader(StoryFingerprint.Header.NAME)).isNull());
+            List<EnrichedArticle> out = records.stream().map(r -> r.value()).toList();
             assertThat(out).hasSize(3);
             assertThat(out.stream().map(EnrichedArticle::getStoryId).distinct()).hasSize(1);
             TrendingEntry top = h.publish().get("global").getEntries().get(0);

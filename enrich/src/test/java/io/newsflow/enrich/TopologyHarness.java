@@ -77,6 +77,11 @@ public final class TopologyHarness implements AutoCloseable {
         return enriched.readValuesToList();
     }
 
+    /** The enriched output with keys, headers and timestamps. */
+    public List<org.apache.kafka.streams.test.TestRecord<String, EnrichedArticle>> enrichedRecords() {
+        return enriched.readRecordsToList();
+    }
+
     /** Lets the publisher's wall-clock punctuation run, then returns what it published (region -> latest list). */
     public Map<String, TrendingList> publish() {
         driver.advanceWallClockTime(config.trending().emitInterval().plusMillis(1));

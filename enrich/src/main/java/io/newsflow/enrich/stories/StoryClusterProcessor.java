@@ -64,16 +64,17 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         var article = enriched.getArticle();
         long now = clock.advance(ArticleTime.eventTimeMs(article, record.timestamp()));
         String storyId = articleStories.storyOf(article.getId(), now);
+        // the per-partition stage computed the fingerprint; take it off the record either way
+        byte[] signature = StoryFingerprint.Header.take(record.headers(), () -> fingerprint.signature(article));
         if (storyId == null) {
-            storyId = assign(article, now);
+            storyId = assign(article, signature, now);
             articleStories.assign(article.getId(), storyId, now);
         }
         enriched.setStoryId(storyId);
         context.forward(record.withValue(enriched));
     }
 
-    private String assign(io.newsflow.schemas.avro.Article article, long now) {
-        byte[] signature = fingerprint.signature(article);
+    private String assign(io.newsflow.schemas.avro.Article article, byte[] signature, long now) {
         String founding = StoryIds.founding(article.getId());
         if (signature == null) return founding;
         long[] keys = StoryFingerprint.bandKeys(signature);

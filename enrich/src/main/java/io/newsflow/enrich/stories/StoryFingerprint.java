@@ -9,6 +9,8 @@ import io.newsflow.schemas.avro.Article;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * MinHash signature of an article's headline, lead and the start of its body, over its set of
@@ -38,6 +40,34 @@ public final class StoryFingerprint {
             "percent", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "afp");
 
     private final int bodyChars;
+
+    /**
+     * The signature as it travels from the per-partition stage to the newsroom: a record header, empty when the
+     * article has too little text to compare.
+     */
+    public static final class Header {
+        public static final String NAME = "newsflow.story.signature";
+        private static final byte[] NONE = new byte[0];
+
+        private Header() {}
+
+        public static void attach(Headers headers, byte[] signature) {
+            headers.remove(NAME);
+            headers.add(NAME, signature == null ? NONE : signature);
+        }
+
+        /**
+         * Takes the header off the record (it is not for downstream topics) and returns the signature, null for
+         * too little text; a record without the header (written before it existed) gets {@code computed}.
+         */
+        public static byte[] take(Headers headers, Supplier<byte[]> computed) {
+            org.apache.kafka.common.header.Header h = headers.lastHeader(NAME);
+            if (h == null) return computed.get();
+            headers.remove(NAME);
+            byte[] v = h.value();
+            return v != null && v.length == SIGNATURE_BYTES ? v : null;
+        }
+    }
 
     public StoryFingerprint(int bodyChars) {
         this.bodyChars = bodyChars;

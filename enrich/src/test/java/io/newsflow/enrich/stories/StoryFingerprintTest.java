@@ -48,4 +48,21 @@ class StoryFingerprintTest {
         Article tiny = article("t", "s", new Copy("Hi", null, "ok", null), Instant.EPOCH, List.of());
         assertThat(fp.signature(tiny)).isNull();
     }
+
+    @Test
+    void theSignatureHeaderIsTakenOffTheRecordAndAbsentMeansCompute() {
+        byte[] quake = sig(QUAKE_WIRE_A);
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        StoryFingerprint.Header.attach(headers, quake);
+        StoryFingerprint.Header.attach(headers, quake); // attaching again replaces, never doubles
+        assertThat(headers.headers(StoryFingerprint.Header.NAME)).hasSize(1);
+        assertThat(StoryFingerprint.Header.take(headers, () -> { throw new AssertionError("must not compute"); })).isEqualTo(quake);
+        assertThat(headers.lastHeader(StoryFingerprint.Header.NAME)).isNull();
+
+        StoryFingerprint.Header.attach(headers, null); // too little text
+        assertThat(StoryFingerprint.Header.take(headers, () -> quake)).isNull();
+
+        byte[] computed = sig(QUAKE_WIRE_B);
+        assertThat(StoryFingerprint.Header.take(headers, () -> computed)).isSameAs(computed);
+    }
 }
