@@ -74,6 +74,11 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return startupTime;
     }
 
+    /** The registry JVM's process id (e.g. to read its CPU time). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }
