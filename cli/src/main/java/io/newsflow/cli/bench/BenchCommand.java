@@ -9,6 +9,8 @@ import io.newsflow.stack.LocalSchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--commit-ms", paramLabel = "N",
+            description = "Kafka Streams commit.interval.ms of the pass-through hop and of enrich (default: their own,"
+                    + " 100 ms under exactly-once). Output is visible at each commit: lower = less latency, higher ="
+                    + " fewer transactions. The publisher commits once per poll batch and has no such setting.")
+    Integer commitMs;
+
     @Override
     public Integer call() throws Exception {
         if (articles < 100 || rateArticles < 100) {
@@ -67,6 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (rate <= 0) {
             throw new BadInputException("bench: --rate must be above 0");
+        }
+        if (commitMs != null && commitMs < 0) {
+            throw new BadInputException("bench: --commit-ms must be 0 or more, got " + commitMs);
         }
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("newsflow-bench");
@@ -82,26 +93,37 @@ public final class BenchCommand implements Callable<Integer> {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap);
             Report report = new Report();
+            report.commitNote = commitNote(commitMs);
+            try (CpuSampler cpu = new CpuSampler(kafka.pid(), registry.pid(), 20)) {
+                RawProduceStage raw = new RawProduceStage(bootstrap);
+                report.warmUps.add(withCpu(cpu, raw.warmUp("bench.raw.warmup", items)));
+                report.flat.add(withCpu(cpu, raw.flat("bench.raw", items)));
+                report.paced.add(raw.paced("bench.raw.rate", paced, rate));
+                out.println("raw produce done");
 
-            RawProduceStage raw = new RawProduceStage(bootstrap);
-            report.flat.add(raw.flat("bench.raw", items));
-            report.paced.add(raw.paced("bench.raw.rate", paced, rate));
-            out.println("raw produce done");
+                // the hop twice on the same input, as two apps with their own output: the first pays for class
+                // loading and JIT (the pipeline gets its own warm-up below), the second is the figure
+                PassThroughStage hop = new PassThroughStage(bootstrap, work.resolve("streams"), commitMs);
+                report.warmUps.add(withCpu(cpu, measureHop(hop, bootstrap, "bench-hop-warmup", "bench.hop.warmup",
+                        "hop warm-up", items.size())));
+                report.flat.add(withCpu(cpu, measureHop(hop, bootstrap, "bench-hop", "bench.hop",
+                        "pass-through hop", items.size())));
+                report.paced.add(measureHopAtRate(hop, raw, bootstrap, paced, rate));
+                out.println("pass-through hop done");
 
-            PassThroughStage hop = new PassThroughStage(bootstrap, work.resolve("streams"));
-            report.flat.add(measureHop(hop, bootstrap, items.size()));
-            report.paced.add(measureHopAtRate(hop, raw, bootstrap, paced, rate));
-            out.println("pass-through hop done");
-
-            try (PipelineServices pipeline = PipelineServices.start(bootstrap, registry.url(), work.resolve("state"),
-                    entry.equals("http"))) {
-                report.pipelineNote = pipeline.hops() + ", entry: ";
-                warmUp(pipeline, bootstrap, BenchRecords.generate(WARM_UP_ARTICLES, seed + 2, "warmup-"), out);
-                report.flat.add(measurePipeline(pipeline, bootstrap, items, null, "flat-"));
-                report.paced.add(measurePipeline(pipeline, bootstrap, paced, new Pacer(rate), "paced-"));
-                report.pipelineNote += pipeline.entry().describe();
+                try (PipelineServices pipeline = PipelineServices.start(bootstrap, registry.url(),
+                        work.resolve("state"), entry.equals("http"), commitMs)) {
+                    report.pipelineNote = pipeline.hops() + ", entry: ";
+                    warmUp(pipeline, bootstrap, BenchRecords.generate(WARM_UP_ARTICLES, seed + 2, "warmup-"), out);
+                    PipelineRun flat = measurePipeline(pipeline, bootstrap, items, null, "flat-");
+                    report.flat.add(withCpu(cpu, flat.fromFirstSent()));
+                    report.pipelineOnBroker = withCpu(cpu, flat.onBrokerClock());
+                    report.paced.add(measurePipeline(pipeline, bootstrap, paced, new Pacer(rate), "paced-")
+                            .fromFirstSent());
+                    report.pipelineNote += pipeline.entry().describe();
+                }
+                report.flat.add(withCpu(cpu, PublishReplayStage.measure(bootstrap, registry.url())));
             }
-            report.flat.add(PublishReplayStage.measure(bootstrap, registry.url()));
             report.print(out, rate);
         } finally {
             deleteQuietly(work);
@@ -109,12 +131,20 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Output topics the bench times on the broker's clock: each record carries the time the broker appended it. */
+    static final List<String> BROKER_CLOCK_TOPICS = List.of("bench.hop.warmup", "bench.hop", "bench.hop.rate",
+            Topics.ARTICLES, PublishReplayStage.ARTICLES, PublishReplayStage.DEADLETTER);
+
     private static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             // same partition count as the pipeline's topics
-            for (String t : List.of("bench.raw", "bench.hop", "bench.raw.rate", "bench.hop.rate")) {
+            for (String t : List.of("bench.raw.warmup", "bench.raw", "bench.raw.rate")) {
                 topics.add(new NewTopic(t, 6, (short) 1));
+            }
+            // news.articles too: the publisher creates it only when missing, so it keeps this setting
+            for (String t : BROKER_CLOCK_TOPICS) {
+                topics.add(brokerClockTopic(t));
             }
             admin.createTopics(topics).all().get();
             // a new partition answers NotLeaderOrFollower for a moment: wait until every one has its leader
@@ -128,29 +158,49 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The hop reads the records raw produce left in bench.raw: throughput from start to the last output record. */
-    private static Measurement measureHop(PassThroughStage hop, String bootstrap, int expected) {
-        try (TopicWatcher watcher = new TopicWatcher(bootstrap, "bench.hop", TopicWatcher::recordTimestamp)) {
-            try (KafkaStreams streams = hop.start("bench-hop", "bench.raw", "bench.hop")) {
-                // from RUNNING to the last output record: the app's start-up is not throughput, its first commit is
-                long running = System.nanoTime();
-                watcher.awaitCount(expected, Duration.ofMinutes(5), Duration.ofSeconds(30));
-                double seconds = watcher.count() > 0 ? (watcher.lastAt() - running) / 1e9 : Double.NaN;
-                // latency here is backlog drain time, not meaningful: the fixed-rate run measures it
-                return new Measurement("pass-through hop", watcher.count(), expected, seconds,
-                        Measurement.newHistogram());
-            }
+    /** Six partitions like the pipeline's topics; the broker stamps each record with the time it appended it. */
+    static NewTopic brokerClockTopic(String name) {
+        return new NewTopic(name, 6, (short) 1).configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                TimestampType.LOG_APPEND_TIME.name));
+    }
+
+    private static String commitNote(Integer commitMs) {
+        return (commitMs == null ? "hop and enrich commit every 100 ms (exactly-once default)"
+                : "hop and enrich commit every " + commitMs + " ms (--commit-ms)")
+                + "; publish commits one transaction per poll batch";
+    }
+
+    /** The CPU the processes used over the window the measurement's rate was taken on. */
+    private static Measurement withCpu(CpuSampler cpu, Measurement m) {
+        return m.hasWindow() ? m.withCpu(cpu.between(m.fromMillis(), m.toMillis())) : m;
+    }
+
+    /**
+     * The hop reads the records raw produce left in bench.raw. Throughput on the broker's clock: first to last
+     * append on the output topic, so neither start-up nor when Streams reports RUNNING matters.
+     */
+    private static Measurement measureHop(PassThroughStage hop, String bootstrap, String applicationId,
+                                          String outTopic, String name, int expected) {
+        // latency here is backlog drain time, not meaningful: the fixed-rate run measures it
+        try (TopicWatcher watcher = new TopicWatcher(bootstrap, outTopic, r -> -1);
+             KafkaStreams streams = hop.start(applicationId, "bench.raw", outTopic)) {
+            watcher.awaitCount(expected, Duration.ofMinutes(5), Duration.ofSeconds(30));
+            return watcher.brokerClock(name, expected);
         }
     }
 
+    /** The send time raw produce puts in a header; Streams forwards headers, so it reaches the hop's output. */
+    private static final java.util.function.ToLongFunction<org.apache.kafka.clients.consumer.ConsumerRecord<byte[],
+            byte[]>> SENT_AT = TopicWatcher.header(RawProduceStage.SENT_AT_HEADER);
+
     private static Measurement measureHopAtRate(PassThroughStage hop, RawProduceStage raw, String bootstrap,
                                                 List<WireItem> items, double rate) {
-        try (TopicWatcher watcher = new TopicWatcher(bootstrap, "bench.hop.rate", TopicWatcher::recordTimestamp);
+        try (TopicWatcher watcher = new TopicWatcher(bootstrap, "bench.hop.rate", SENT_AT);
              KafkaStreams streams = hop.start("bench-hop-rate", "bench.raw.rate", "bench.hop.rate")) {
             // bench.raw.rate already holds the paced records: read them once to warm up, then send new ones
             watcher.awaitCount(items.size(), Duration.ofMinutes(3), Duration.ofSeconds(20));
             Thread feeder = new Thread(() -> raw.paced("bench.raw.rate", items, rate));
-            TopicWatcher timed = new TopicWatcher(bootstrap, "bench.hop.rate", TopicWatcher::recordTimestamp);
+            TopicWatcher timed = new TopicWatcher(bootstrap, "bench.hop.rate", SENT_AT);
             try (timed) {
                 long start = System.nanoTime();
                 feeder.start();
@@ -163,16 +213,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** A pipeline run timed two ways: from the first item sent (ingest included), and on news.articles' clock. */
+    record PipelineRun(Measurement fromFirstSent, Measurement onBrokerClock) {}
+
     /**
      * Items in at the entry, finished articles (and dead letters) out on news.articles / news.deadletter.
-     * Latency: from received_at (HTTP accept) to the news.articles record reaching a read_committed consumer.
+     * Throughput: first item sent to the last article read. Latency: from received_at (HTTP accept) to the
+     * news.articles record reaching a read_committed consumer.
      */
-    private static Measurement measurePipeline(PipelineServices pipeline, String bootstrap, List<WireItem> items,
+    private static PipelineRun measurePipeline(PipelineServices pipeline, String bootstrap, List<WireItem> items,
                                                Pacer pacer, String idPrefix) {
         try (TopicWatcher watcher = new TopicWatcher(bootstrap, List.of(Topics.ARTICLES, Topics.DEADLETTER),
                 TopicWatcher.header(ArticleRouter.RECEIVED_AT_HEADER)).onlyKeysContaining(idPrefix)) {
             PipelineEntry entry = pipeline.entry();
             long acceptedBefore = entry.accepted();
+            long startMillis = System.currentTimeMillis();
             long start = System.nanoTime();
             Thread feeder = new Thread(() -> {
                 for (WireItem item : items) {
@@ -188,7 +243,11 @@ public final class BenchCommand implements Callable<Integer> {
             joinQuietly(feeder);
             long accepted = entry.accepted() - acceptedBefore;
             long end = watcher.count() > 0 ? watcher.lastAt() : System.nanoTime();
-            return new Measurement("pipeline", watcher.count(), accepted, (end - start) / 1e9, watcher.latency());
+            Measurement fromFirstSent = Measurement.wallClock("pipeline", watcher.count(), accepted, start, end,
+                    startMillis, startMillis + (end - start) / 1_000_000, watcher.latency());
+            // news.articles only (the dead letters' topic belongs to several services and keeps producer time);
+            // whether everything arrived is the first figure's business
+            return new PipelineRun(fromFirstSent, watcher.brokerClock("pipeline", watcher.appended()));
         }
     }
 
@@ -232,33 +291,64 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Everything measured, printed as one table per mode with ratios to raw and to the hop. */
     static final class Report {
+        /** raw produce, pass-through hop, pipeline, publish alone: in this order. */
         final List<Measurement> flat = new ArrayList<>();
         final List<Measurement> paced = new ArrayList<>();
+        /** First passes that only warm the JVM up: shown, never used for ratios. */
+        final List<Measurement> warmUps = new ArrayList<>();
+        /** The flat pipeline run timed on news.articles' append times; null when not measured. */
+        Measurement pipelineOnBroker;
         String pipelineNote = "";
+        String commitNote = "";
+
+        private static final String ROW = "  %-22s %9d %9.2f %12.0f %8s %8s %28s %9s %6s%s%n";
 
         void print(PrintStream out, double rate) {
             out.println();
             out.println("throughput (flat out):");
-            out.printf("  %-18s %9s %9s %12s %8s %8s%n", "stage", "records", "seconds", "articles/s", "vs raw",
-                    "vs hop");
+            out.printf("  %-22s %9s %9s %12s %8s %8s %28s %9s %6s%n", "stage", "records", "seconds", "articles/s",
+                    "vs raw", "vs hop", "cpu us/article (app+broker)", "registry", "cores");
             double rawRate = flat.get(0).perSecond();
             double hopRate = flat.get(1).perSecond();
-            for (Measurement m : flat) {
-                out.printf("  %-18s %9d %9.2f %12.0f %8.2f %8.2f%s%n", m.name(), m.records(), m.seconds(),
-                        m.perSecond(), m.perSecond() / rawRate, m.perSecond() / hopRate,
-                        m.complete() ? "" : "  (only " + m.records() + " of " + m.expected() + " arrived)");
+            List<Measurement> rows = new ArrayList<>(flat);
+            if (pipelineOnBroker != null) {
+                rows.add(Math.min(3, rows.size()), renamed(pipelineOnBroker, "pipeline, broker clock"));
+            }
+            for (Measurement m : rows) {
+                row(out, m, ratio(m.perSecond() / rawRate), ratio(m.perSecond() / hopRate));
+            }
+            if (!warmUps.isEmpty()) {
+                out.println("  warm-up passes (not in the ratios):");
+                for (Measurement m : warmUps) {
+                    row(out, m, "-", "-");
+                }
+            }
+            out.println();
+            out.println("  raw produce = first send to last acknowledgement (acks=all), on this JVM's clock");
+            out.println("  hop, publish alone, pipeline broker clock = (records - 1) / (last - first broker append time)"
+                    + " of the output topic (LogAppendTime), read_committed: start-up before the first output"
+                    + " record is not counted");
+            out.println("  pipeline = first item sent to the last article read from news.articles (ingest and the"
+                    + " fill-up included); the goal below uses it");
+            out.println("  cpu = CPU time over the same window per article: this JVM (the bench's clients, Streams"
+                    + " apps and services) + the broker; registry apart; cores = CPU time / window");
+            out.println("  warm-up: raw produce and the hop run once before the measured pass, the pipeline gets "
+                    + WARM_UP_ARTICLES + " articles");
+            if (!commitNote.isEmpty()) {
+                out.println("  " + commitNote);
             }
             out.printf("%nlatency at %.0f articles/s (ms):%n", rate);
-            out.printf("  %-18s %9s %8s %8s %8s %8s %10s%n", "stage", "records", "p50", "p90", "p99", "max",
+            out.printf("  %-22s %9s %8s %8s %8s %8s %10s%n", "stage", "records", "p50", "p90", "p99", "max",
                     "p99 vs raw");
             double rawP99 = paced.get(0).p99Millis();
             for (Measurement m : paced) {
-                out.printf("  %-18s %9d %8.1f %8.1f %8.1f %8.1f %10.1f%s%n", m.name(), m.records(), m.p50Millis(),
+                out.printf("  %-22s %9d %8.1f %8.1f %8.1f %8.1f %10.1f%s%n", m.name(), m.records(), m.p50Millis(),
                         m.percentileMillis(90), m.p99Millis(), m.maxMillis(), m.p99Millis() / rawP99,
                         m.complete() ? "" : "  (only " + m.records() + " of " + m.expected() + " arrived)");
             }
             out.println();
-            out.println("  raw = send to ack (acks=all); hop = producer timestamp to read_committed consumer;");
+            out.println("  raw = send to ack (acks=all); hop = send time (a header the hop forwards) to read_committed"
+                    + " consumer;");
             out.println("  pipeline = received_at (accepted) to read_committed consumer of news.articles");
             out.println("  pipeline: " + pipelineNote);
             out.println("  publish alone = a second publisher replaying news.articles.enriched (the pipeline's last hop)");
@@ -270,6 +360,33 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("goal: pipeline p99 <= %.0f ms at %.0f/s: %s (p50 %.1f ms, p99 %.1f ms)%n", GOAL_P99_MS, rate,
                     pipePaced.p99Millis() <= GOAL_P99_MS ? "met" : "NOT met", pipePaced.p50Millis(),
                     pipePaced.p99Millis());
+        }
+
+        private static void row(PrintStream out, Measurement m, String vsRaw, String vsHop) {
+            out.printf(ROW, m.name(), m.records(), m.seconds(), m.perSecond(), vsRaw, vsHop, cpu(m),
+                    m.cpu() == null || Double.isNaN(m.registryCpuMicrosPerArticle()) ? "n/a"
+                            : String.format("%.1f", m.registryCpuMicrosPerArticle()),
+                    Double.isNaN(m.coresBusy()) ? "n/a" : String.format("%.2f", m.coresBusy()),
+                    m.complete() ? "" : "  (only " + m.records() + " of " + m.expected() + " arrived)");
+        }
+
+        /** "app+broker" microseconds per article. */
+        static String cpu(Measurement m) {
+            if (m.cpu() == null) {
+                return "n/a";
+            }
+            double broker = m.brokerCpuMicrosPerArticle();
+            return String.format("%.0f+%s", m.appCpuMicrosPerArticle(),
+                    Double.isNaN(broker) ? "n/a" : String.format("%.0f", broker));
+        }
+
+        private static String ratio(double r) {
+            return String.format("%.2f", r);
+        }
+
+        private static Measurement renamed(Measurement m, String name) {
+            return new Measurement(name, m.records(), m.expected(), m.seconds(), m.perSecond(), m.fromMillis(),
+                    m.toMillis(), m.latencyMicros(), m.cpu());
         }
     }
 }

@@ -20,10 +20,13 @@ import java.util.Properties;
 final class PassThroughStage {
     private final String bootstrap;
     private final Path stateDir;
+    private final Integer commitIntervalMs;
 
-    PassThroughStage(String bootstrap, Path stateDir) {
+    /** @param commitIntervalMs commit.interval.ms, or null for the Streams default (100 ms under exactly-once) */
+    PassThroughStage(String bootstrap, Path stateDir, Integer commitIntervalMs) {
         this.bootstrap = bootstrap;
         this.stateDir = stateDir;
+        this.commitIntervalMs = commitIntervalMs;
     }
 
     static Topology buildTopology(String in, String out, Serde<String> keys, Serde<byte[]> values) {
@@ -41,6 +44,10 @@ final class PassThroughStage {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // start from the records already in the input topic
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        if (commitIntervalMs != null) {
+            // bench --commit-ms: output becomes visible at each commit, so this trades latency for throughput
+            p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        }
         return p;
     }
 

@@ -7,6 +7,7 @@ import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,9 +33,16 @@ final class PipelineServices implements AutoCloseable {
     /**
      * @param overHttp true: items go over HTTP to the ingest service (the whole pipeline, three hops);
      *                 false: ingest's parsers run in the bench and write news.articles.raw (enrich + publish only)
+     * @param commitIntervalMs enrich's commit.interval.ms, or null for its own default
      */
-    static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp) {
-        EnrichService enrich = EnrichService.start(EnrichConfig.defaults()
+    static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp,
+                                  Integer commitIntervalMs) {
+        Properties enrichSettings = new Properties();
+        if (commitIntervalMs != null) {
+            // any key outside enrich.* is a Kafka Streams override
+            enrichSettings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs.toString());
+        }
+        EnrichService enrich = EnrichService.start(EnrichConfig.fromProperties(enrichSettings)
                 .withBootstrap(bootstrap, registryUrl)
                 .withInstance("bench-enrich", stateDir.resolve("enrich").toString(), 0), new StandardCountryTagging());
         PublisherService publish = new PublisherService(PublisherConfig.builder()

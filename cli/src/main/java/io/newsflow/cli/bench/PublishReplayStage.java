@@ -7,37 +7,32 @@ import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The publish hop alone: a second publisher (own group, own output topics) replays the enriched articles the
- * pipeline left in news.articles.enriched. Tells whether publish or the hops before it limit the pipeline.
+ * pipeline left in news.articles.enriched. Tells whether publish or the hops before it limit the pipeline. Timed on
+ * the broker's clock: its articles and dead-letter topics are created up front with LogAppendTime (the publisher
+ * leaves existing topics as they are).
  */
 final class PublishReplayStage {
+    static final String ARTICLES = "bench.replay.articles";
+    static final String DEADLETTER = "bench.replay.deadletter";
+
     private PublishReplayStage() {}
 
-    static Measurement measure(String bootstrap, String registryUrl) throws InterruptedException {
+    static Measurement measure(String bootstrap, String registryUrl) {
         long expected = committedRecords(bootstrap, Topics.ENRICHED);
-        PublishTopics out = new PublishTopics(Topics.ENRICHED, "bench.replay.articles", "bench.replay.articles.json",
-                "bench.replay.latest", "bench.replay.country.", "bench.replay.deadletter");
+        PublishTopics out = new PublishTopics(Topics.ENRICHED, ARTICLES, "bench.replay.articles.json",
+                "bench.replay.latest", "bench.replay.country.", DEADLETTER);
         PublisherConfig config = PublisherConfig.builder().bootstrapServers(bootstrap).schemaRegistryUrl(registryUrl)
                 .groupId("bench-publish-replay").topics(out).healthPort(-1).build();
-        try (PublisherService publisher = new PublisherService(config).start()) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            long first = 0;
-            double done = 0;
-            while (System.nanoTime() < deadline) {
-                done = publisher.metrics().publishedCount() + publisher.metrics().deadLetteredCount();
-                if (first == 0 && done > 0) {
-                    first = System.nanoTime(); // start-up (topics, group join, initTransactions) is not throughput
-                }
-                if (done >= expected) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
-            double seconds = first == 0 ? Double.NaN : (System.nanoTime() - first) / 1e9;
-            return new Measurement("publish alone", (long) done, expected, seconds, Measurement.newHistogram());
+        // every enriched article comes out once: on the articles topic, or as a dead letter
+        try (TopicWatcher watcher = new TopicWatcher(bootstrap, List.of(ARTICLES, DEADLETTER), r -> -1);
+             PublisherService publisher = new PublisherService(config).start()) {
+            watcher.awaitCount(expected, Duration.ofMinutes(10), Duration.ofSeconds(30));
+            return watcher.brokerClock("publish alone", expected);
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Reads an output topic from its current end the way a downstream consumer does (read_committed), counts records
- * and records each one's latency: now minus the record's start time (producer timestamp, or a header).
+ * and records each one's latency: now minus the record's start time (a header, or the producer's timestamp).
+ * Records of topics created with message.timestamp.type=LogAppendTime also give the broker's append times: the
+ * first and last of them time throughput on the broker's clock.
  */
 final class TopicWatcher implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -26,6 +29,9 @@ final class TopicWatcher implements AutoCloseable {
     private long count;
     private long firstAt;
     private long lastAt;
+    private long appended;
+    private long firstAppendMillis = Long.MAX_VALUE;
+    private long lastAppendMillis = Long.MIN_VALUE;
 
     TopicWatcher(String bootstrap, String topic, ToLongFunction<ConsumerRecord<byte[], byte[]>> startMillis) {
         this(bootstrap, List.of(topic), startMillis);
@@ -52,11 +58,6 @@ final class TopicWatcher implements AutoCloseable {
     TopicWatcher onlyKeysContaining(String text) {
         filter = r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).contains(text);
         return this;
-    }
-
-    /** The producer's timestamp (CreateTime): when the record was handed to Kafka. */
-    static long recordTimestamp(ConsumerRecord<byte[], byte[]> r) {
-        return r.timestamp();
     }
 
     /** An epoch-millis header, e.g. newsflow.received_at (when ingest accepted the item over HTTP). */
@@ -106,6 +107,11 @@ final class TopicWatcher implements AutoCloseable {
             if (start > 0) {
                 latency.recordValue(Math.max(1, (now - start) * 1000));
             }
+            if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                appended++;
+                firstAppendMillis = Math.min(firstAppendMillis, r.timestamp());
+                lastAppendMillis = Math.max(lastAppendMillis, r.timestamp());
+            }
             if (count++ == 0) {
                 firstAt = System.nanoTime();
             }
@@ -124,6 +130,26 @@ final class TopicWatcher implements AutoCloseable {
 
     long firstAt() {
         return firstAt;
+    }
+
+    /** Records counted that carry a broker append time (LogAppendTime topics only). */
+    long appended() {
+        return appended;
+    }
+
+    /** Earliest broker append time (epoch millis) among them. */
+    long firstAppendMillis() {
+        return firstAppendMillis;
+    }
+
+    /** Latest broker append time (epoch millis) among them. */
+    long lastAppendMillis() {
+        return lastAppendMillis;
+    }
+
+    /** The records counted, timed on the broker's clock (first to last append). */
+    Measurement brokerClock(String name, long expected) {
+        return Measurement.brokerClock(name, appended, expected, firstAppendMillis, lastAppendMillis, latency);
     }
 
     Histogram latency() {
