@@ -41,16 +41,20 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Throughput of the enrich app against pass-through Kafka Streams apps, on one real local broker, over the
  * same input topic in the same run, plus the enrich state size per 100k articles.
  * <pre>
  *   java -cp ... io.newsflow.benchmarks.enrich.EnrichThroughputBench [articles=100000] [rounds=1]
+ *       [-Dbench.warmup=2] [-Dbench.enrichOnly=true] [-Dbench.enrich.threads=N] [-Dbench.sample=true]
  * </pre>
  * Every app uses the same Streams settings (exactly_once_v2, commit 100 ms, producer batching) from
- * {@link EnrichConfig#streamsProperties()}. Timing runs from the app reaching RUNNING until a read_committed
- * consumer has seen every expected output record.
+ * {@link EnrichConfig#streamsProperties()}. Output topics stamp records with the broker's append time, and a rate is
+ * the records between the first and the last append (so group joins and start-up are not counted, for any app); a
+ * read_committed consumer waits until it has seen every expected record. CPU per record (this JVM and the broker)
+ * is reported per app as well: on a shared two-core machine it is the figure that survives other load.
  */
 public final class EnrichThroughputBench {
     static final int PARTITIONS = 6;
@@ -63,32 +67,94 @@ public final class EnrichThroughputBench {
         Path work = Files.createTempDirectory("enrich-bench");
         try (LocalKafkaBroker kafka = LocalKafkaBroker.builder().workDir(work.resolve("kafka")).maxHeap("1g").start()) {
             String bootstrap = kafka.bootstrapServers();
+            brokerPid = kafka.pid();
             System.out.printf("broker %s up in %d ms%n", bootstrap, kafka.startupTime().toMillis());
             WireDay.Traffic traffic = WireDay.generate(articles, 42);
             createTopics(bootstrap, RAW);
             long produceMs = produce(bootstrap, traffic.articles());
             System.out.printf("input: %d articles (%d expected through the version gate) produced in %d ms%n",
                     articles, traffic.expectedPasses(), produceMs);
+            // -Dbench.warmup=N: rounds run first and left out of the summary: a service runs for days, so the figures
+            // are for a JIT-compiled JVM and broker (the first round of a cold JVM is 2-3x slower)
+            int warmUps = Integer.getInteger("bench.warmup", 2);
+            // -Dbench.enrichOnly=true: skip the reference apps (for profiling the enrich app alone)
+            boolean enrichOnly = Boolean.getBoolean("bench.enrichOnly");
             List<String> lines = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                // -Dbench.enrichOnly=true: skip the pass-through apps (for profiling the enrich app alone)
-                boolean enrichOnly = Boolean.getBoolean("bench.enrichOnly");
+            List<double[]> measured = new ArrayList<>();
+            for (int round = 1; round <= warmUps + rounds; round++) {
+                boolean warmUp = round <= warmUps;
                 double bytes = enrichOnly ? Double.NaN : passThroughBytes(bootstrap, work, round, articles);
                 double avro = enrichOnly ? Double.NaN : passThroughAvro(bootstrap, work, round, articles);
+                double twoHop = enrichOnly ? Double.NaN : twoHopAvro(bootstrap, work, round, articles);
                 EnrichRun enrich = enrich(bootstrap, work, round, articles, traffic.expectedPasses());
-                lines.add(String.format("round %d: pass-through bytes %.0f rec/s, pass-through avro %.0f rec/s, enrich %.0f rec/s;"
-                                + " enrich/bytes %.2f, enrich/avro %.2f; state %s local (RocksDB), %s changelogs per 100k articles",
-                        round, bytes, avro, enrich.recordsPerSecond, enrich.recordsPerSecond / bytes,
-                        enrich.recordsPerSecond / avro, mb(enrich.localStateBytes * 100_000.0 / articles),
-                        mb(enrich.changelogBytes * 100_000.0 / articles)));
-                System.out.println(lines.get(lines.size() - 1));
+                String line = String.format("%s %d: pass-through bytes %.0f rec/s, pass-through avro %.0f rec/s,"
+                                + " two hops via one partition %.0f rec/s, enrich %.0f rec/s; enrich/avro %.2f,"
+                                + " two-hop/avro %.2f, enrich/two-hop %.2f; state %s local (RocksDB), %s changelogs per 100k articles",
+                        warmUp ? "warm-up" : "round", round, bytes, avro, twoHop, enrich.recordsPerSecond,
+                        enrich.recordsPerSecond / avro, twoHop / avro, enrich.recordsPerSecond / twoHop,
+                        mb(enrich.localStateBytes * 100_000.0 / articles), mb(enrich.changelogBytes * 100_000.0 / articles));
+                System.out.println(line);
+                if (!warmUp) {
+                    lines.add(line);
+                    measured.add(new double[] {bytes, avro, twoHop, enrich.recordsPerSecond});
+                }
             }
-            System.out.println("== summary (" + articles + " articles, " + PARTITIONS + " partitions) ==");
+            System.out.println("== summary (" + articles + " articles, " + PARTITIONS + " partitions, " + warmUps
+                    + " warm-up rounds left out) ==");
             lines.forEach(System.out::println);
+            double avro = median(measured, 1);
+            double twoHop = median(measured, 2);
+            double enrich = median(measured, 3);
+            System.out.printf("median of %d rounds: pass-through bytes %.0f, avro %.0f, two hops %.0f, enrich %.0f rec/s;"
+                            + " enrich/avro %.2f, two-hop/avro %.2f%n", measured.size(), median(measured, 0), avro, twoHop,
+                    enrich, enrich / avro, twoHop / avro);
         }
     }
 
+    static double median(List<double[]> rows, int column) {
+        double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        if (v.length == 0) return Double.NaN;
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
     record EnrichRun(double recordsPerSecond, long localStateBytes, long changelogBytes) {}
+
+    /** Output seen by a read_committed consumer: count and the broker append times of the first and last record. */
+    record Seen(long count, long firstAppendMs, long lastAppendMs) {
+        double rate() {
+            return (count - 1) * 1000.0 / Math.max(1, lastAppendMs - firstAppendMs);
+        }
+    }
+
+    static volatile long brokerPid = -1;
+
+    /** CPU used by this JVM and by the broker between two points, from /proc (Linux) and the platform MXBean. */
+    record Cpu(long appNanos, long brokerNanos) {
+        static Cpu now() {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            return new Cpu(os.getProcessCpuTime(), brokerCpuNanos());
+        }
+
+        Cpu since(Cpu start) {
+            return new Cpu(appNanos - start.appNanos, brokerNanos - start.brokerNanos);
+        }
+
+        String perRecord(long records) {
+            return String.format("cpu per record: app %.0f us, broker %.0f us", appNanos / 1e3 / records, brokerNanos / 1e3 / records);
+        }
+
+        private static long brokerCpuNanos() {
+            if (brokerPid < 0) return 0;
+            try {
+                String stat = Files.readString(Path.of("/proc/" + brokerPid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of stat (utime, stime) in clock ticks of 10 ms (CLK_TCK 100)
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+    }
 
     static double passThroughBytes(String bootstrap, Path work, int round, int expected) throws Exception {
         String appId = "bench-pass-bytes-" + round;
@@ -107,6 +173,27 @@ public final class EnrichThroughputBench {
         StreamsBuilder b = new StreamsBuilder();
         b.stream(RAW, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
         return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected, "pass-through avro");
+    }
+
+    /**
+     * The structure enrich needs, with no work in it: every article through one partition in the middle (where
+     * stories from all input partitions meet) and back out keyed by article id. The ceiling of any design that
+     * clusters articles from all partitions in one place.
+     */
+    static double twoHopAvro(String bootstrap, Path work, int round, int expected) throws Exception {
+        String appId = "bench-two-hop-" + round;
+        String out = appId + "-out";
+        createTopics(bootstrap, out);
+        Serde<Article> serde = serde();
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(RAW, Consumed.with(Serdes.String(), serde))
+                .selectKey((id, article) -> "newsroom")
+                .repartition(Repartitioned.<String, Article>as("middle").withKeySerde(Serdes.String()).withValueSerde(serde)
+                        .withNumberOfPartitions(1))
+                .selectKey((k, article) -> article.getId())
+                .to(out, Produced.with(Serdes.String(), serde));
+        return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected,
+                "two hops via one partition");
     }
 
     static EnrichRun enrich(String bootstrap, Path work, int round, int articles, int expected) throws Exception {
@@ -129,36 +216,69 @@ public final class EnrichThroughputBench {
             p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, System.getProperty("bench.enrich.threads"));
         }
         EnrichConfig config = EnrichConfig.fromProperties(p);
-        long began;
+        createTopics(bootstrap, config.enrichedTopic(), config.trendingTopic());
         double rate;
+        Cpu cpu0 = Cpu.now();
+        osThreadsBefore = osThreadCpu();
         try (EnrichService service = EnrichService.start(config, new StandardCountryTagging())) {
-            began = awaitRunning(service.streams());
-            long done;
+            Seen seen;
             // -Dbench.sample=true: where the stream threads spend their time while enrich runs
             try (var sampler = Boolean.getBoolean("bench.sample") ? new StackSampler(System.getProperty("bench.sample.threads", ".*StreamThread-\\d+"), 7) : null) {
-                done = awaitCount(bootstrap, config.enrichedTopic(), expected);
+                seen = awaitCount(bootstrap, config.enrichedTopic(), expected);
             }
-            rate = articles * 1000.0 / (done - began);
+            Cpu cpu = Cpu.now().since(cpu0);
+            // the input is articles, the output the ones the version gate lets through: rate in input articles
+            rate = seen.rate() * articles / expected;
             printThreadMetrics(service.streams());
-            System.out.printf("enrich: %d in -> %d out in %d ms = %.0f rec/s; stories: %.0f new, %.0f joins (generated: %d stories)%n",
-                    articles, expected, done - began, rate, count("new"), count("joined"), WireDay.lastStoryCount);
+            System.out.printf("enrich: %d in -> %d out in %d ms of appends = %.0f rec/s; %s; stories: %.0f new, %.0f joins (generated: %d stories)%n",
+                    articles, expected, seen.lastAppendMs() - seen.firstAppendMs(), rate, cpu.perRecord(articles),
+                    count("new"), count("joined"), WireDay.lastStoryCount);
         }
         return new EnrichRun(rate, directorySize(stateDir), changelogBytes(bootstrap, appId));
     }
 
     /** Where the stream threads spent their time: poll, process, commit, punctuate (ratios of wall time). */
+    static Map<String, Double> osThreadsBefore = Map.of();
+
+    /** CPU seconds of this process's threads by OS thread name (numbers folded), from /proc/self/task. */
+    static Map<String, Double> osThreadCpu() {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    cpu.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (IOException | RuntimeException ignored) {
+                    // a thread that ended while we looked
+                }
+            });
+        } catch (IOException e) {
+            // not Linux: no per-thread figures
+        }
+        return cpu;
+    }
+
     static void printThreadMetrics(KafkaStreams streams) {
         Set<String> wanted = Set.of("poll-ratio", "process-ratio", "commit-ratio", "punctuate-ratio", "blocked-time-ns-total",
                 "commit-latency-avg", "poll-latency-avg", "poll-records-avg", "process-records-avg", "process-latency-avg");
         streams.metadataForLocalThreads().forEach(t -> System.out.printf("  %s tasks %s%n",
                 shortName(t.threadName()), t.activeTasks().stream().map(x -> x.taskId().toString()).sorted().toList()));
+        // the busiest threads of this JVM (stream threads, their producers, GC, JIT, RocksDB), since it started
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> cpuByThread = new java.util.TreeMap<>();
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("StreamThread")) {
-                System.out.printf("  %s cpu = %.1f s%n", shortName(info.getThreadName()),
-                        threads.getThreadCpuTime(info.getThreadId()) / 1e9);
-            }
+            if (info != null) cpuByThread.merge(shortName(info.getThreadName()).replaceAll("\\d+$", "#"),
+                    threads.getThreadCpuTime(info.getThreadId()) / 1e9, Double::sum);
         }
+        cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("  cpu %-40s %.1f s%n", e.getKey(), e.getValue()));
+        // native threads too (GC, JIT compilers, RocksDB flush and compaction), by their OS names, during this run
+        Map<String, Double> now = osThreadCpu();
+        now.replaceAll((name, seconds) -> seconds - osThreadsBefore.getOrDefault(name, 0.0));
+        now.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                .forEach(e -> System.out.printf("  os-thread %-30s %.1f s%n", e.getKey(), e.getValue()));
         streams.metrics().forEach((name, metric) -> {
             if (name.group().equals("stream-thread-metrics") && wanted.contains(name.name())) {
                 System.out.printf("  %s %s = %s%n", shortName(name.tags().get("thread-id")),
@@ -178,12 +298,14 @@ public final class EnrichThroughputBench {
     }
 
     static double timeStreams(Supplier<KafkaStreams> app, String bootstrap, String out, int expected, String name) throws Exception {
+        Cpu cpu0 = Cpu.now();
         try (KafkaStreams streams = app.get()) {
             streams.start();
-            long began = awaitRunning(streams);
-            long done = awaitCount(bootstrap, out, expected);
-            double rate = expected * 1000.0 / (done - began);
-            System.out.printf("%s: %d records in %d ms = %.0f rec/s%n", name, expected, done - began, rate);
+            Seen seen = awaitCount(bootstrap, out, expected);
+            Cpu cpu = Cpu.now().since(cpu0);
+            double rate = seen.rate();
+            System.out.printf("%s: %d records in %d ms of appends = %.0f rec/s; %s%n", name, expected,
+                    seen.lastAppendMs() - seen.firstAppendMs(), rate, cpu.perRecord(expected));
             streams.close(Duration.ofSeconds(30));
             return rate;
         }
@@ -200,17 +322,8 @@ public final class EnrichThroughputBench {
         return streams;
     }
 
-    static long awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("app not RUNNING after 120 s: " + streams.state());
-            Thread.sleep(5);
-        }
-        return System.currentTimeMillis();
-    }
-
-    /** Time at which a read_committed consumer has seen {@code expected} records on the topic. */
-    static long awaitCount(String bootstrap, String topic, int expected) {
+    /** Waits until a read_committed consumer has seen {@code expected} records on the topic. */
+    static Seen awaitCount(String bootstrap, String topic, int expected) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -222,12 +335,18 @@ public final class EnrichThroughputBench {
             c.assign(parts);
             c.seekToBeginning(parts);
             long seen = 0;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
             long deadline = System.currentTimeMillis() + 600_000;
             while (seen < expected) {
                 if (System.currentTimeMillis() > deadline) throw new IllegalStateException(topic + ": only " + seen + " of " + expected);
-                for (ConsumerRecord<byte[], byte[]> ignored : c.poll(Duration.ofMillis(50))) seen++;
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(50))) {
+                    seen++;
+                    first = Math.min(first, r.timestamp());
+                    last = Math.max(last, r.timestamp());
+                }
             }
-            return System.currentTimeMillis();
+            return new Seen(seen, first, last);
         }
     }
 
@@ -255,7 +374,11 @@ public final class EnrichThroughputBench {
     static void createTopics(String bootstrap, String... names) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String n : names) topics.add(new NewTopic(n, Optional.of(PARTITIONS), Optional.empty()));
+            // the broker stamps each record as it appends it: rates are measured by the broker's clock
+            for (String n : names) {
+                topics.add(new NewTopic(n, Optional.of(PARTITIONS), Optional.empty())
+                        .configs(n.equals(RAW) ? Map.of() : Map.of("message.timestamp.type", "LogAppendTime")));
+            }
             admin.createTopics(topics).all().get();
         }
     }
