@@ -69,7 +69,10 @@ public final class EnrichThroughputBench {
             String bootstrap = kafka.bootstrapServers();
             brokerPid = kafka.pid();
             System.out.printf("broker %s up in %d ms%n", bootstrap, kafka.startupTime().toMillis());
-            WireDay.Traffic traffic = WireDay.generate(articles, 42);
+            // -Dbench.traffic=generator: the demo generator's wire items (few, large, fast-moving stories) parsed by
+            // ingest's parsers, instead of a synthetic wire day (many small stories over 24 hours)
+            WireDay.Traffic traffic = "generator".equals(System.getProperty("bench.traffic"))
+                    ? GeneratorTraffic.generate(articles, 42) : WireDay.generate(articles, 42);
             createTopics(bootstrap, RAW);
             long produceMs = produce(bootstrap, traffic.articles());
             System.out.printf("input: %d articles (%d expected through the version gate) produced in %d ms%n",

@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * One news event that several agencies cover: where it happens (the focus country), the other country it mentions
- * and the facts every agency shares. {@link #copy} writes one agency's version of it.
+ * and the facts every agency shares (its own details, see {@link StoryDetails}). {@link #copy} writes one agency's
+ * version of it.
  */
 record Story(String key, StoryKind kind, Place place, Place other, int number, String person, boolean capitalDateline,
-             Instant firstSeen) {
+             Instant firstSeen, List<String> details) {
 
     private static final List<String> PEOPLE = List.of("Anna Petrova", "Jean Moreau", "Li Wei", "Amina Yusuf",
             "Carlos Mendes", "Hana Sato", "Ravi Sharma", "Olga Kovalenko", "David Okafor", "Sofia Rossi",
@@ -23,19 +24,22 @@ record Story(String key, StoryKind kind, Place place, Place other, int number, S
     /** The written copy of this story by one agency, at a version (updates add a paragraph). */
     Copy copy(Agency agency, int version) {
         int style = agency.headlineStyle();
-        String headline = fill(kind.headlines().get(style % kind.headlines().size()));
+        // each desk has its house style, shifted per story: one desk does not word every flood the same way
+        int shift = Math.floorMod(key.hashCode(), 997);
+        String headline = fill(kind.headlines().get((style + shift) % kind.headlines().size()));
         if (version > 1) {
             headline = "UPDATE " + (version - 1) + ": " + headline;
         }
         String dateline = capitalDateline ? place.capital() : place.city().toUpperCase(Locale.ROOT);
-        String lede = fill(kind.ledes().get(style % kind.ledes().size()));
+        String lede = fill(kind.ledes().get((style + shift) % kind.ledes().size()));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(dateline + " (" + agency.name() + ") - " + lede);
-        // each desk orders the shared facts its own way
-        List<String> facts = kind.facts();
-        for (int i = 0; i < facts.size(); i++) {
-            paragraphs.add(fill(facts.get((i + style) % facts.size())));
+        // each desk orders the shared facts its own way: the story's own details first, then one of its kind's
+        for (int i = 0; i < details.size(); i++) {
+            paragraphs.add(details.get((i + style) % details.size()));
         }
+        List<String> facts = kind.facts();
+        paragraphs.add(fill(facts.get(shift % facts.size())));
         for (int v = 2; v <= version; v++) {
             paragraphs.add(fill(kind.updateFact()));
         }

@@ -65,7 +65,8 @@ final class WireFormatter {
 
     private byte[] rss(Agency agency, String itemId, Story.Copy copy, Instant versionCreated) {
         String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n"
+                + "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n"
                 + "<title>" + xml(agency.name()) + " - World</title>\n"
                 + "<link>" + xml(agency.uriBase()) + "</link>\n"
                 + "<description>World news from " + xml(agency.name()) + "</description>\n"
@@ -80,6 +81,9 @@ final class WireFormatter {
                 + copy.keywords().stream().map(k -> "<category>" + xml(k) + "</category>\n")
                         .reduce("", String::concat)
                 + "<description>" + xml(copy.paragraphs().get(0)) + "</description>\n"
+                // the full text, as feeds that carry whole articles do (RSS content module)
+                + "<content:encoded><![CDATA[" + copy.paragraphs().stream().map(p -> "<p>" + xml(p) + "</p>")
+                        .reduce("", String::concat) + "]]></content:encoded>\n"
                 + "</item>\n</channel>\n</rss>\n";
         return body.getBytes(StandardCharsets.UTF_8);
     }

@@ -131,7 +131,8 @@ public final class WireTrafficModel {
         int number = 3 + random.nextInt(60);
         Story story = new Story(storyPrefix + String.format("%s-%s-%05d", kind.slug(), place.code().toLowerCase(),
                 ++storySeq),
-                kind, place, other, number, Story.personFor(random.nextInt(1000)), random.nextBoolean(), now);
+                kind, place, other, number, Story.personFor(random.nextInt(1000)), random.nextBoolean(), now,
+                StoryDetails.generate(random));
         ActiveStory active = new ActiveStory(story);
         stories.add(active);
         if (stories.size() > ACTIVE_STORIES) {
