@@ -65,6 +65,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "3000",
+            description = "Articles sent through the whole pipeline before it is measured (default ${DEFAULT-VALUE}).")
+    int warmUpArticles;
+
+    @Option(names = "--http-batch-ms", paramLabel = "MS", defaultValue = "20",
+            description = "With --entry http: items waiting are POSTed every MS milliseconds as one body per format"
+                    + " (a ninjs array, a NewsML-G2 newsMessage, one agency's RSS channel), as feeds push them;"
+                    + " 0 sends one item per request. Latency counts from ingest accepting the request. Default ${DEFAULT-VALUE}.")
+    long httpBatchMs;
+
     @Option(names = "--commit-ms", paramLabel = "N",
             description = "Kafka Streams commit.interval.ms of the pass-through hop and of enrich (default: their own,"
                     + " 100 ms under exactly-once). Output is visible at each commit: lower = less latency, higher ="
@@ -81,6 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (rate <= 0) {
             throw new BadInputException("bench: --rate must be above 0");
+        }
+        if (warmUpArticles < 1) {
+            throw new BadInputException("bench: --warm-up must be at least 1, got " + warmUpArticles);
+        }
+        if (httpBatchMs < 0) {
+            throw new BadInputException("bench: --http-batch-ms must be 0 or more, got " + httpBatchMs);
         }
         if (commitMs != null && commitMs < 0) {
             throw new BadInputException("bench: --commit-ms must be 0 or more, got " + commitMs);
@@ -118,10 +134,13 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println("pass-through hop done");
 
                 try (PipelineServices pipeline = PipelineServices.start(bootstrap, registry.url(),
-                        work.resolve("state"), entry.equals("http"), commitMs)) {
+                        work.resolve("state"), entry.equals("http"), commitMs, httpBatchMs)) {
                     report.pipelineNote = pipeline.hops() + ", entry: ";
-                    warmUp(pipeline, bootstrap, BenchRecords.generate(WARM_UP_ARTICLES, seed + 2, "warmup-"), out);
+                    warmUp(pipeline, bootstrap, BenchRecords.generate(warmUpArticles, seed + 2, "warmup-"), out);
+                    report.warmUpArticles = warmUpArticles;
+                    Map<String, Double> threadsBefore = ThreadCpu.snapshot();
                     PipelineRun flat = measurePipeline(pipeline, bootstrap, items, null, "flat-");
+                    ThreadCpu.printSince(threadsBefore, "  pipeline flat run: CPU by thread of this JVM", 14, out);
                     report.flat.add(withCpu(cpu, flat.fromFirstSent()));
                     report.pipelineOnBroker = withCpu(cpu, flat.onBrokerClock());
                     report.paced.add(measurePipeline(pipeline, bootstrap, paced, new Pacer(rate), "paced-")
@@ -276,7 +295,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static final int WARM_UP_ARTICLES = 200;
 
     /**
      * One item at a time first, then the rest: schemas get registered once, country topics created, consumers
@@ -325,6 +343,7 @@ public final class BenchCommand implements Callable<Integer> {
         Measurement pipelineOnBroker;
         String pipelineNote = "";
         String commitNote = "";
+        int warmUpArticles;
 
         private static final String ROW = "  %-22s %9d %9.2f %12.0f %8s %8s %28s %9s %6s%s%n";
 
@@ -358,7 +377,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("  cpu = CPU time over the same window per article: this JVM (the bench's clients, Streams"
                     + " apps and services) + the broker; registry apart; cores = CPU time / window");
             out.println("  warm-up: raw produce and the hop run once before the measured pass, the pipeline gets "
-                    + WARM_UP_ARTICLES + " articles");
+                    + warmUpArticles + " articles (the JIT compiles the services' code while they run: a cold JVM is"
+                    + " several times slower)");
             if (!commitNote.isEmpty()) {
                 out.println("  " + commitNote);
             }

@@ -35,7 +35,7 @@ final class CpuSampler implements AutoCloseable {
     CpuSampler(long brokerPid, long registryPid, long everyMillis) {
         this.brokerPid = brokerPid;
         this.registryPid = registryPid;
-        this.nanosPerTick = 1e9 / clockTicksPerSecond();
+        this.nanosPerTick = 1e9 / CLOCK_TICKS;
         sample();
         this.thread = new Thread(() -> {
             while (running) {
@@ -126,6 +126,8 @@ final class CpuSampler implements AutoCloseable {
         // rest[0] is field 3 (state)
         return Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
     }
+
+    static final long CLOCK_TICKS = clockTicksPerSecond();
 
     /** sysconf(_SC_CLK_TCK) via getconf; 100 (the Linux default) when it cannot be asked. */
     private static long clockTicksPerSecond() {

@@ -34,9 +34,10 @@ final class PipelineServices implements AutoCloseable {
      * @param overHttp true: items go over HTTP to the ingest service (the whole pipeline, three hops);
      *                 false: ingest's parsers run in the bench and write news.articles.raw (enrich + publish only)
      * @param commitIntervalMs enrich's commit.interval.ms, or null for its own default
+     * @param httpBatchMs      over HTTP: the batching window (0: one item per request)
      */
     static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp,
-                                  Integer commitIntervalMs) {
+                                  Integer commitIntervalMs, long httpBatchMs) {
         Properties enrichSettings = new Properties();
         if (commitIntervalMs != null) {
             // any key outside enrich.* is a Kafka Streams override
@@ -60,7 +61,8 @@ final class PipelineServices implements AutoCloseable {
         p.setProperty("schema.registry.url", registryUrl);
         p.setProperty("ingest.http.port", "0"); // any free port: a running demo keeps 8080
         IngestService ingest = IngestService.start(IngestConfig.from(p, Map.of()));
-        PipelineEntry entry = new HttpEntry(URI.create("http://127.0.0.1:" + ingest.port()));
+        URI root = URI.create("http://127.0.0.1:" + ingest.port());
+        PipelineEntry entry = httpBatchMs > 0 ? new BatchingHttpEntry(root, httpBatchMs) : new HttpEntry(root);
         return new PipelineServices(ingest, enrich, publish, entry);
     }
 
@@ -83,7 +85,7 @@ final class PipelineServices implements AutoCloseable {
 
     /** Hops between the entry and news.articles, for the report. */
     String hops() {
-        return entry instanceof HttpEntry ? "ingest -> enrich -> publish" : "enrich -> publish";
+        return entry instanceof RawTopicEntry ? "enrich -> publish" : "ingest -> enrich -> publish";
     }
 
     @Override
