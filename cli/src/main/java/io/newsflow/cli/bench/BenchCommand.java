@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Articles sent through the whole pipeline before it is measured (default ${DEFAULT-VALUE}).")
     int warmUpArticles;
 
-    @Option(names = "--http-batch-ms", paramLabel = "MS", defaultValue = "20",
+    @Option(names = "--http-batch-ms", paramLabel = "MS", defaultValue = "100",
             description = "With --entry http: items waiting are POSTed every MS milliseconds as one body per format"
                     + " (a ninjs array, a NewsML-G2 newsMessage, one agency's RSS channel), as feeds push them;"
                     + " 0 sends one item per request. Latency counts from ingest accepting the request. Default ${DEFAULT-VALUE}.")
