@@ -222,7 +222,7 @@ public final class EnrichThroughputBench {
         createTopics(bootstrap, config.enrichedTopic(), config.trendingTopic());
         double rate;
         Cpu cpu0 = Cpu.now();
-        osThreadsBefore = osThreadCpu();
+        osThreadsBefore = io.newsflow.cli.bench.ThreadCpu.snapshot();
         try (EnrichService service = EnrichService.start(config, new StandardCountryTagging())) {
             Seen seen;
             // -Dbench.sample=true: where the stream threads spend their time while enrich runs
@@ -243,26 +243,6 @@ public final class EnrichThroughputBench {
     /** Where the stream threads spent their time: poll, process, commit, punctuate (ratios of wall time). */
     static Map<String, Double> osThreadsBefore = Map.of();
 
-    /** CPU seconds of this process's threads by OS thread name (numbers folded), from /proc/self/task. */
-    static Map<String, Double> osThreadCpu() {
-        Map<String, Double> cpu = new java.util.TreeMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            tasks.forEach(t -> {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    cpu.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
-                } catch (IOException | RuntimeException ignored) {
-                    // a thread that ended while we looked
-                }
-            });
-        } catch (IOException e) {
-            // not Linux: no per-thread figures
-        }
-        return cpu;
-    }
-
     static void printThreadMetrics(KafkaStreams streams) {
         Set<String> wanted = Set.of("poll-ratio", "process-ratio", "commit-ratio", "punctuate-ratio", "blocked-time-ns-total",
                 "commit-latency-avg", "poll-latency-avg", "poll-records-avg", "process-records-avg", "process-latency-avg");
@@ -278,7 +258,7 @@ public final class EnrichThroughputBench {
         cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  cpu %-40s %.1f s%n", e.getKey(), e.getValue()));
         // native threads too (GC, JIT compilers, RocksDB flush and compaction), by their OS names, during this run
-        Map<String, Double> now = osThreadCpu();
+        Map<String, Double> now = io.newsflow.cli.bench.ThreadCpu.snapshot();
         now.replaceAll((name, seconds) -> seconds - osThreadsBefore.getOrDefault(name, 0.0));
         now.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                 .forEach(e -> System.out.printf("  os-thread %-30s %.1f s%n", e.getKey(), e.getValue()));

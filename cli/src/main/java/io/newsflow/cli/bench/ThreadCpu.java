@@ -12,10 +12,10 @@ import java.util.stream.Stream;
  * CPU seconds of this JVM's threads by OS thread name (digits folded, so a pool counts as one), from
  * /proc/self/task on Linux: which service, client or JVM thread (GC, JIT) a stage's CPU went to.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
     private ThreadCpu() {}
 
-    static Map<String, Double> snapshot() {
+    public static Map<String, Double> snapshot() {
         Map<String, Double> cpu = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(t -> {
