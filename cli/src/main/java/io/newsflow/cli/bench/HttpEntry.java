@@ -39,12 +39,13 @@ final class HttpEntry implements PipelineEntry {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-            inFlight.release();
             if (e == null && r.statusCode() / 100 == 2) {
                 accepted.addAndGet(items);
             } else {
                 refused.addAndGet(items);
             }
+            // counted before the permit goes back: drain() returning means every answer is counted
+            inFlight.release();
         });
     }
 
