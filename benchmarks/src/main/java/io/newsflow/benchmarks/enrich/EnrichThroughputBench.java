@@ -1,6 +1,7 @@
 package io.newsflow.benchmarks.enrich;
 
 import io.newsflow.benchmarks.support.StackSampler;
+import io.newsflow.cli.bench.CpuSampler;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
@@ -131,11 +132,11 @@ public final class EnrichThroughputBench {
 
     static volatile long brokerPid = -1;
 
-    /** CPU used by this JVM and by the broker between two points, from /proc (Linux) and the platform MXBean. */
+    /** CPU used by this JVM and by the broker between two points (the bench command's readers). */
     record Cpu(long appNanos, long brokerNanos) {
         static Cpu now() {
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            return new Cpu(os.getProcessCpuTime(), brokerCpuNanos());
+            // NaN (unknown) counts as 0
+            return new Cpu((long) CpuSampler.ownCpuNanos(), (long) CpuSampler.processCpuNanos(brokerPid));
         }
 
         Cpu since(Cpu start) {
@@ -144,18 +145,6 @@ public final class EnrichThroughputBench {
 
         String perRecord(long records) {
             return String.format("cpu per record: app %.0f us, broker %.0f us", appNanos / 1e3 / records, brokerNanos / 1e3 / records);
-        }
-
-        private static long brokerCpuNanos() {
-            if (brokerPid < 0) return 0;
-            try {
-                String stat = Files.readString(Path.of("/proc/" + brokerPid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields 14 and 15 of stat (utime, stime) in clock ticks of 10 ms (CLK_TCK 100)
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
         }
     }
 

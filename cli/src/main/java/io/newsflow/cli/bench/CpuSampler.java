@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  * <p>Child processes are read from /proc/PID/stat (utime + stime, in clock ticks); where there is no /proc their
  * share is NaN and the report says n/a.
  */
-final class CpuSampler implements AutoCloseable {
+public final class CpuSampler implements AutoCloseable {
     /** One reading: wall-clock millis and cumulative CPU nanoseconds of each process (NaN: unknown). */
     record Sample(long atMillis, double appNanos, double brokerNanos, double registryNanos) {}
 
@@ -26,7 +26,6 @@ final class CpuSampler implements AutoCloseable {
 
     private final long brokerPid;
     private final long registryPid;
-    private final double nanosPerTick;
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -35,7 +34,6 @@ final class CpuSampler implements AutoCloseable {
     CpuSampler(long brokerPid, long registryPid, long everyMillis) {
         this.brokerPid = brokerPid;
         this.registryPid = registryPid;
-        this.nanosPerTick = 1e9 / CLOCK_TICKS;
         sample();
         this.thread = new Thread(() -> {
             while (running) {
@@ -55,14 +53,13 @@ final class CpuSampler implements AutoCloseable {
     CpuSampler() {
         this.brokerPid = -1;
         this.registryPid = -1;
-        this.nanosPerTick = 1e7;
         this.thread = null;
         this.running = false;
     }
 
     private void sample() {
-        add(new Sample(System.currentTimeMillis(), appCpuNanos(), childCpuNanos(brokerPid),
-                childCpuNanos(registryPid)));
+        add(new Sample(System.currentTimeMillis(), ownCpuNanos(), processCpuNanos(brokerPid),
+                processCpuNanos(registryPid)));
     }
 
     synchronized void add(Sample s) {
@@ -98,7 +95,8 @@ final class CpuSampler implements AutoCloseable {
         return field.applyAsDouble(samples.get(samples.size() - 1));
     }
 
-    private static double appCpuNanos() {
+    /** CPU time this JVM has used, in nanoseconds; NaN where the platform does not tell. */
+    public static double ownCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             long t = os.getProcessCpuTime();
             return t < 0 ? Double.NaN : t;
@@ -106,12 +104,13 @@ final class CpuSampler implements AutoCloseable {
         return Double.NaN;
     }
 
-    private double childCpuNanos(long pid) {
+    /** CPU time another process has used, in nanoseconds, from /proc (Linux); NaN for pid -1 or elsewhere. */
+    public static double processCpuNanos(long pid) {
         if (pid < 0) {
             return Double.NaN;
         }
         try {
-            return ticksFromStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * nanosPerTick;
+            return ticksFromStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * 1e9 / CLOCK_TICKS;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

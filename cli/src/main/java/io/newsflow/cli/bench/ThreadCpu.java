@@ -22,9 +22,7 @@ public final class ThreadCpu {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    cpu.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CpuSampler.CLOCK_TICKS,
-                            Double::sum);
+                    cpu.merge(name, CpuSampler.ticksFromStat(stat) / (double) CpuSampler.CLOCK_TICKS, Double::sum);
                 } catch (IOException | RuntimeException ignored) {
                     // the thread ended while we looked
                 }
