@@ -12,10 +12,10 @@ import java.util.List;
  * raw Kafka, the pass-through hop and the whole pipeline move the same bytes. Updates, withdrawals and broken items
  * are left out here: each of these must come out of the pipeline exactly once, which makes the count exact.
  */
-final class BenchRecords {
+public final class BenchRecords {
     private BenchRecords() {}
 
-    static List<WireItem> generate(int count, long seed, String idPrefix) {
+    public static List<WireItem> generate(int count, long seed, String idPrefix) {
         WireTrafficModel model = new WireTrafficModel(seed, idPrefix);
         Instant t = Instant.parse("2026-11-28T06:00:00Z");
         List<WireItem> items = new ArrayList<>(count);
