@@ -1,11 +1,9 @@
 package io.newsflow.enrich.trending;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.newsflow.enrich.serde.BinaryCodecSerde;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +28,6 @@ public final class StoryStatsStore {
     private static final byte SEPARATOR = 0;
     private static final byte MEMBER = 'm';
     private static final byte ENGAGEMENT = 'e';
-    private static final byte FORMAT = 1;
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final Map<String, StoryStats> open = new HashMap<>();
@@ -144,95 +141,81 @@ public final class StoryStatsStore {
     }
 
     static Bytes memberKey(String storyId, String articleId) {
-        byte[] story = storyId.getBytes(StandardCharsets.UTF_8);
-        byte[] article = articleId.getBytes(StandardCharsets.UTF_8);
-        byte[] key = new byte[story.length + 2 + article.length];
-        System.arraycopy(story, 0, key, 0, story.length);
-        key[story.length] = SEPARATOR;
-        key[story.length + 1] = MEMBER;
-        System.arraycopy(article, 0, key, story.length + 2, article.length);
-        return Bytes.wrap(key);
+        return key(storyId, MEMBER, articleId);
     }
 
     static Bytes engagementKey(String storyId) {
+        return key(storyId, ENGAGEMENT, "");
+    }
+
+    private static Bytes key(String storyId, byte kind, String suffix) {
         byte[] story = storyId.getBytes(StandardCharsets.UTF_8);
-        byte[] key = new byte[story.length + 2];
+        byte[] rest = suffix.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[story.length + 2 + rest.length];
         System.arraycopy(story, 0, key, 0, story.length);
         key[story.length] = SEPARATOR;
-        key[story.length + 1] = ENGAGEMENT;
+        key[story.length + 1] = kind;
+        System.arraycopy(rest, 0, key, story.length + 2, rest.length);
         return Bytes.wrap(key);
     }
 
     static byte[] encode(StoryStats.Member m) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeUTF(m.articleId());
-            writeNullable(out, m.source());
-            out.writeLong(m.publishedMs());
-            out.writeBoolean(m.late());
-            int countries = Math.min(m.countries().size(), 100);
-            out.writeByte(countries);
-            for (String c : m.countries().subList(0, countries)) out.writeUTF(c);
-            writeNullable(out, m.headline());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return MEMBER_CODEC.serializer().serialize(null, m);
     }
 
     static StoryStats.Member decode(byte[] value) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            checkFormat(in.readByte());
-            String articleId = in.readUTF();
-            String source = readNullable(in);
-            long published = in.readLong();
-            boolean late = in.readBoolean();
-            int n = in.readByte();
-            List<String> countries = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) countries.add(in.readUTF());
-            return new StoryStats.Member(articleId, source, published, late, List.copyOf(countries), readNullable(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable story member entry", e);
-        }
+        return MEMBER_CODEC.deserializer().deserialize(null, value);
     }
 
     private static byte[] encodeEngagement(StoryStats s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(25);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeDouble(s.engagementFast());
-            out.writeDouble(s.engagementSlow());
-            out.writeLong(s.engagementAtMs());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ENGAGEMENT_CODEC.serializer().serialize(null, new Engagement(s.engagementFast(), s.engagementSlow(), s.engagementAtMs()));
+    }
+
+    private static Engagement decodeEngagement(byte[] value) {
+        return ENGAGEMENT_CODEC.deserializer().deserialize(null, value);
     }
 
     private record Engagement(double fast, double slow, long atMs) {
         static final Engagement NONE = new Engagement(0, 0, Long.MIN_VALUE);
     }
 
-    private static Engagement decodeEngagement(byte[] value) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            checkFormat(in.readByte());
-            return new Engagement(in.readDouble(), in.readDouble(), in.readLong());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable story engagement entry", e);
+    private static final BinaryCodecSerde<StoryStats.Member> MEMBER_CODEC = new BinaryCodecSerde<>(1) {
+        @Override
+        protected void write(DataOutputStream out, StoryStats.Member m) throws IOException {
+            out.writeUTF(m.articleId());
+            writeNullableString(out, m.source());
+            out.writeLong(m.publishedMs());
+            out.writeBoolean(m.late());
+            int countries = Math.min(m.countries().size(), 100);
+            out.writeByte(countries);
+            for (String c : m.countries().subList(0, countries)) out.writeUTF(c);
+            writeNullableString(out, m.headline());
         }
-    }
 
-    private static void checkFormat(int format) {
-        if (format > FORMAT) throw new IllegalStateException("story stats written by a newer layout (" + format + " > " + FORMAT + ")");
-    }
+        @Override
+        protected StoryStats.Member read(DataInputStream in, int format) throws IOException {
+            String articleId = in.readUTF();
+            String source = readNullableString(in);
+            long published = in.readLong();
+            boolean late = in.readBoolean();
+            int n = in.readByte();
+            List<String> countries = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) countries.add(in.readUTF());
+            return new StoryStats.Member(articleId, source, published, late, List.copyOf(countries), readNullableString(in));
+        }
+    };
 
-    private static void writeNullable(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) out.writeUTF(s.length() > 8000 ? s.substring(0, 8000) : s);
-    }
+    private static final BinaryCodecSerde<Engagement> ENGAGEMENT_CODEC = new BinaryCodecSerde<>(1) {
+        @Override
+        protected void write(DataOutputStream out, Engagement e) throws IOException {
+            out.writeDouble(e.fast());
+            out.writeDouble(e.slow());
+            out.writeLong(e.atMs());
+        }
 
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
+        @Override
+        protected Engagement read(DataInputStream in, int format) throws IOException {
+            return new Engagement(in.readDouble(), in.readDouble(), in.readLong());
+        }
+    };
 }
