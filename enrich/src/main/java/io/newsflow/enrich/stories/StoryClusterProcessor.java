@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -65,9 +66,9 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         long now = clock.advance(ArticleTime.eventTimeMs(article, record.timestamp()));
         String storyId = articleStories.storyOf(article.getId(), now);
         // the per-partition stage computed the fingerprint; take it off the record either way
-        byte[] signature = StoryFingerprint.Header.take(record.headers(), () -> fingerprint.signature(article));
+        Supplier<byte[]> signature = StoryFingerprint.Header.take(record.headers(), () -> fingerprint.signature(article));
         if (storyId == null) {
-            storyId = assign(article, signature, now);
+            storyId = assign(article, signature.get(), now);
             articleStories.assign(article.getId(), storyId, now);
         }
         enriched.setStoryId(storyId);

@@ -57,15 +57,17 @@ public final class StoryFingerprint {
         }
 
         /**
-         * Takes the header off the record (it is not for downstream topics) and returns the signature, null for
-         * too little text; a record without the header (written before it existed) gets {@code computed}.
+         * Takes the header off the record (it is not for downstream topics) and returns the signature, whose value
+         * is null for too little text; a record without the header (written before it existed) gets
+         * {@code computed}, called only if the signature is asked for.
          */
-        public static byte[] take(Headers headers, Supplier<byte[]> computed) {
+        public static Supplier<byte[]> take(Headers headers, Supplier<byte[]> computed) {
             org.apache.kafka.common.header.Header h = headers.lastHeader(NAME);
-            if (h == null) return computed.get();
+            if (h == null) return computed;
             headers.remove(NAME);
             byte[] v = h.value();
-            return v != null && v.length == SIGNATURE_BYTES ? v : null;
+            byte[] carried = v != null && v.length == SIGNATURE_BYTES ? v : null;
+            return () -> carried;
         }
     }
 
