@@ -149,22 +149,14 @@ public final class EnrichThroughputBench {
     }
 
     static double passThroughBytes(String bootstrap, Path work, int round, int expected) throws Exception {
-        String appId = "bench-pass-bytes-" + round;
-        String out = appId + "-out";
-        createTopics(bootstrap, out);
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream(RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected, "pass-through bytes");
+        return referenceApp(bootstrap, work, "pass-bytes", "pass-through bytes", round, expected, (b, out) ->
+                b.stream(RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())));
     }
 
     static double passThroughAvro(String bootstrap, Path work, int round, int expected) throws Exception {
-        String appId = "bench-pass-avro-" + round;
-        String out = appId + "-out";
-        createTopics(bootstrap, out);
         Serde<Article> serde = serde();
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream(RAW, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde));
-        return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected, "pass-through avro");
+        return referenceApp(bootstrap, work, "pass-avro", "pass-through avro", round, expected, (b, out) ->
+                b.stream(RAW, Consumed.with(Serdes.String(), serde)).to(out, Produced.with(Serdes.String(), serde)));
     }
 
     /**
@@ -173,19 +165,25 @@ public final class EnrichThroughputBench {
      * clusters articles from all partitions in one place.
      */
     static double twoHopAvro(String bootstrap, Path work, int round, int expected) throws Exception {
-        String appId = "bench-two-hop-" + round;
+        Serde<Article> serde = serde();
+        return referenceApp(bootstrap, work, "two-hop", "two hops via one partition", round, expected, (b, out) ->
+                b.stream(RAW, Consumed.with(Serdes.String(), serde))
+                        .selectKey((id, article) -> "newsroom")
+                        .repartition(Repartitioned.<String, Article>as("middle").withKeySerde(Serdes.String()).withValueSerde(serde)
+                                .withNumberOfPartitions(1))
+                        .selectKey((k, article) -> article.getId())
+                        .to(out, Produced.with(Serdes.String(), serde)));
+    }
+
+    /** A reference Streams app over the input topic, with its own app id and output topic, timed like enrich. */
+    static double referenceApp(String bootstrap, Path work, String app, String label, int round, int expected,
+                               java.util.function.BiConsumer<StreamsBuilder, String> topology) throws Exception {
+        String appId = "bench-" + app + "-" + round;
         String out = appId + "-out";
         createTopics(bootstrap, out);
-        Serde<Article> serde = serde();
         StreamsBuilder b = new StreamsBuilder();
-        b.stream(RAW, Consumed.with(Serdes.String(), serde))
-                .selectKey((id, article) -> "newsroom")
-                .repartition(Repartitioned.<String, Article>as("middle").withKeySerde(Serdes.String()).withValueSerde(serde)
-                        .withNumberOfPartitions(1))
-                .selectKey((k, article) -> article.getId())
-                .to(out, Produced.with(Serdes.String(), serde));
-        return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected,
-                "two hops via one partition");
+        topology.accept(b, out);
+        return timeStreams(() -> new KafkaStreams(b.build(), props(bootstrap, work, appId)), bootstrap, out, expected, label);
     }
 
     static EnrichRun enrich(String bootstrap, Path work, int round, int articles, int expected) throws Exception {
