@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.tag.TagCommand.class,
                 io.newsflow.cli.replay.ReplayCommand.class,
                 io.newsflow.cli.enrich.EnrichCommand.class,
+                io.newsflow.cli.topics.TopicsCommand.class,
         })
 public final class Main {
 

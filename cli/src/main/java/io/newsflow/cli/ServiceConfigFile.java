@@ -1,25 +1,22 @@
 package io.newsflow.cli;
 
-import java.nio.file.Files;
+import io.newsflow.schemas.config.ServiceProperties;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-/** A service's {@code --config FILE}: the defaults without one; bad input (exit 2) when unreadable or invalid. */
+/**
+ * A service's {@code --config FILE} with the environment over it (one rule for every service, see
+ * {@link ServiceProperties}); bad input (exit 2) when unreadable or invalid.
+ */
 public final class ServiceConfigFile {
     private ServiceConfigFile() {}
 
-    public static <C> C load(String command, Path file, Supplier<C> defaults, Function<Path, C> loader) {
-        if (file == null) {
-            return defaults.get();
-        }
-        if (!Files.isReadable(file)) {
-            throw new BadInputException(command + ": cannot read config file " + file);
-        }
+    public static <C> C load(String command, Path file, Function<Properties, C> parser) {
         try {
-            return loader.apply(file);
+            return parser.apply(ServiceProperties.load(file, System.getenv()));
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(command + ": " + e.getMessage());
+            throw new BadInputException(command + ": " + (file == null ? "" : file + ": ") + e.getMessage());
         }
     }
 }

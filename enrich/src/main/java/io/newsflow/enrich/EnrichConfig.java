@@ -3,7 +3,8 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import io.newsflow.enrich.stories.StorySettings;
 import io.newsflow.enrich.trending.TrendingSettings;
-import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.topics.TopicContract;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, String stateDir,
                            String rawTopic, String enrichedTopic, String trendingTopic, String engagementTopic,
                            String httpHost, int httpPort, Duration versionsRetention,
-                           StorySettings stories, TrendingSettings trending, Properties streamsOverrides) {
+                           StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
+                           TopicContract topicContract) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
 
@@ -41,24 +43,25 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     }
 
     public static EnrichConfig fromProperties(Properties p) {
+        TopicContract contract = TopicContract.fromProperties(p);
         StorySettings s = StorySettings.defaults();
         TrendingSettings t = TrendingSettings.defaults();
         Properties overrides = new Properties();
         for (String k : p.stringPropertyNames()) {
-            if (!k.startsWith("enrich.") && !k.equals(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
+            if (!k.startsWith("enrich.") && !k.startsWith(TopicContract.PREFIX) && !k.equals(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
                     && !k.equals("schema.registry.url") && !k.equals(StreamsConfig.APPLICATION_ID_CONFIG)) {
                 overrides.setProperty(k, p.getProperty(k));
             }
         }
-        String engagement = p.getProperty("enrich.topic.engagement", Topics.ENGAGEMENT).trim();
+        String engagement = p.getProperty("enrich.topic.engagement", contract.name(TopicContract.Role.ENGAGEMENT)).trim();
         return new EnrichConfig(
                 p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"),
                 p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
                 p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID),
                 p.getProperty("enrich.state.dir", System.getProperty("java.io.tmpdir") + "/newsflow-enrich"),
-                p.getProperty("enrich.topic.raw", Topics.RAW),
-                p.getProperty("enrich.topic.enriched", Topics.ENRICHED),
-                p.getProperty("enrich.topic.trending", Topics.TRENDING),
+                p.getProperty("enrich.topic.raw", contract.name(TopicContract.Role.RAW)),
+                p.getProperty("enrich.topic.enriched", contract.name(TopicContract.Role.ENRICHED)),
+                p.getProperty("enrich.topic.trending", contract.name(TopicContract.Role.TRENDING)),
                 engagement.isEmpty() ? null : engagement,
                 p.getProperty("enrich.http.host", "127.0.0.1"),
                 intOf(p, "enrich.http.port", 8090),
@@ -77,22 +80,45 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                         doubleOf(p, "enrich.trending.min-score", t.minScore()),
                         durationOf(p, "enrich.trending.emit-interval", t.emitInterval()),
                         intOf(p, "enrich.trending.max-members", t.maxMembers())),
-                overrides);
+                overrides,
+                contract);
     }
 
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
-                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides);
+                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
-                engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides);
+                engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
-                engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides);
+                engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract);
+    }
+
+    /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
+    public java.util.Map<String, Object> serdeSettings() {
+        java.util.Map<String, Object> m = new java.util.TreeMap<>(ServiceProperties.serde(streamsOverrides));
+        m.put("schema.registry.url", schemaRegistryUrl);
+        m.putIfAbsent("auto.register.schemas", true);
+        return m;
+    }
+
+    /** The topic contract with enrich's own topic names applied. */
+    public TopicContract topics() {
+        TopicContract c = topicContract.withName(TopicContract.Role.RAW, rawTopic)
+                .withName(TopicContract.Role.ENRICHED, enrichedTopic)
+                .withName(TopicContract.Role.TRENDING, trendingTopic);
+        return engagementTopic == null ? c : c.withName(TopicContract.Role.ENGAGEMENT, engagementTopic);
+    }
+
+    /** The same settings with the topic contract's replication fixed for the cluster. */
+    public EnrichConfig withTopicContract(TopicContract contract) {
+        return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
+                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract);
     }
 
     /** host:port other instances use to forward interactive queries to this one. */
@@ -120,7 +146,11 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         // a record that cannot be read goes to the dead-letter topic (bytes, source, reason) and the service goes on,
         // rather than stopping or dropping it silently
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        p.put(DeadLetterDeserializationHandler.TOPIC_CONFIG, Topics.DEADLETTER);
+        p.put(DeadLetterDeserializationHandler.TOPIC_CONFIG, topicContract.name(TopicContract.Role.DEADLETTER));
+        if (topicContract.resolved()) {
+            // changelog and repartition topics replicated like the contract's own topics
+            p.putAll(topicContract.streamsInternalTopicSettings());
+        }
         p.put(DeadLetterDeserializationHandler.REGISTRY_CONFIG, schemaRegistryUrl);
         // bounded RocksDB memory shared by all stores (block cache + memtables), see BoundedRocksDbConfig
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);

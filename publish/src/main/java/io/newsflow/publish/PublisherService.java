@@ -59,10 +59,8 @@ public final class PublisherService implements AutoCloseable {
         topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
         topicSetup.createFixedTopics();
 
-        Map<String, Object> serdeConfig = Map.of(
-                "schema.registry.url", config.schemaRegistryUrl(),
-                "specific.avro.reader", true,
-                "auto.register.schemas", true);
+        Map<String, Object> serdeConfig = new HashMap<>(config.serdeSettings());
+        serdeConfig.put("specific.avro.reader", true);
         SpecificAvroSerde<EnrichedArticle> articleSerde = new SpecificAvroSerde<>();
         articleSerde.configure(serdeConfig, false);
         SpecificAvroSerde<DeadLetter> deadLetterSerde = new SpecificAvroSerde<>();
@@ -96,8 +94,7 @@ public final class PublisherService implements AutoCloseable {
 
     /** read_committed, manual offsets: the publisher commits offsets inside its transactions. */
     Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Properties p = config.kafkaClientSettings();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-consumer");
         // never read enrich output from aborted transactions
@@ -115,8 +112,7 @@ public final class PublisherService implements AutoCloseable {
 
     /** Idempotent, transactional, one stable transactional.id per instance. */
     Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Properties p = config.kafkaClientSettings();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-producer");
         // stable across restarts: initTransactions fences the previous incarnation and aborts its open transaction
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
@@ -137,8 +133,7 @@ public final class PublisherService implements AutoCloseable {
     }
 
     private Properties adminProperties() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Properties p = config.kafkaClientSettings();
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, config.transactionalId() + "-admin");
         return p;
     }

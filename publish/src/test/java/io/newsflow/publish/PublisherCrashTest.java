@@ -100,7 +100,7 @@ class PublisherCrashTest {
         p.setProperty("publish.topic.latest", t.latest());
         p.setProperty("publish.topic.country.prefix", t.countryPrefix());
         p.setProperty("publish.topic.deadletter", t.deadLetter());
-        p.setProperty("publish.topic.partitions", "3");
+        p.setProperty("topics.partitions", "3");
         p.setProperty("publish.health.port", "-1");
         // small transactions, so the kill lands between many commits
         p.setProperty("consumer.max.poll.records", "25");

@@ -23,7 +23,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::defaults, EnrichConfig::load);
+        EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::fromProperties);
         CountDownLatch stopped = new CountDownLatch(1);
         EnrichService service = EnrichService.start(cfg, new StandardCountryTagging());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,13 +1,11 @@
 package io.newsflow.cli.ingest;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,13 +21,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (config != null && !Files.isRegularFile(config)) throw new BadInputException(config + ": no such config file");
-        IngestConfig cfg;
-        try {
-            cfg = IngestConfig.load(config, System.getenv());
-        } catch (IllegalArgumentException | IOException e) {
-            throw new BadInputException((config == null ? "config" : config.toString()) + ": " + e.getMessage());
-        }
+        IngestConfig cfg = ServiceConfigFile.load("ingest", config, p -> IngestConfig.from(p, java.util.Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         IngestService service = IngestService.start(cfg);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code newsflow publish [--config FILE]}: the publish service alone, for deployments. */
@@ -24,7 +23,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PublisherConfig cfg = ServiceConfigFile.load("publish", config,
-                () -> PublisherConfig.fromProperties(new Properties(), "defaults"), PublisherConfig::fromFile);
+                p -> PublisherConfig.fromProperties(p, config == null ? "environment" : config.toString()));
         return PublisherMain.run(cfg);
     }
 }

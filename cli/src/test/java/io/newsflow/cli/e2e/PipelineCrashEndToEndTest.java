@@ -391,7 +391,7 @@ class PipelineCrashEndToEndTest {
         p.setProperty("publish.topic.latest", latest);
         p.setProperty("publish.topic.country.prefix", countryPrefix);
         p.setProperty("publish.topic.deadletter", publishDeadLetters);
-        p.setProperty("publish.topic.partitions", "3");
+        p.setProperty("topics.partitions", "3");
         p.setProperty("publish.health.port", "-1");
         // small transactions: many of them, so the kill finds one open
         p.setProperty("consumer.max.poll.records", "10");

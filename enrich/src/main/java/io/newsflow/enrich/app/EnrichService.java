@@ -10,7 +10,7 @@ import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.query.EnrichHttpServer;
 import io.newsflow.enrich.query.TrendingQueries;
-import io.newsflow.schemas.serde.SpecificAvroSerde;
+import io.newsflow.schemas.serde.AvroSerdeFactory;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -43,19 +43,21 @@ public final class EnrichService implements AutoCloseable {
 
     /** Registry-backed serdes of the contract topics (Confluent wire format). */
     public static EnrichSerdes registrySerdes(String registryUrl) {
-        Map<String, Object> conf = Map.of("schema.registry.url", registryUrl, "auto.register.schemas", true);
+        return registrySerdes(Map.of("schema.registry.url", registryUrl, "auto.register.schemas", true));
+    }
+
+    /** Registry-backed serdes configured with the service's serde keys (registry URL, basic auth, serde class). */
+    public static EnrichSerdes registrySerdes(Map<String, Object> conf) {
         return new EnrichSerdes(serde(conf), serde(conf), serde(conf), serde(conf));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(Map<String, Object> conf) {
-        SpecificAvroSerde<T> s = new SpecificAvroSerde<>();
-        s.configure(conf, false);
-        return s;
+        return AvroSerdeFactory.specificSerde(conf, false);
     }
 
-    public static EnrichService start(EnrichConfig config, CountryTagging tagger) {
-        EnrichTopics.ensure(config);
-        Topology topology = EnrichTopology.buildTopology(registrySerdes(config.schemaRegistryUrl()), config, tagger);
+    public static EnrichService start(EnrichConfig requested, CountryTagging tagger) {
+        EnrichConfig config = EnrichTopics.ensure(requested);
+        Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger);
         log.info("enrich topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {

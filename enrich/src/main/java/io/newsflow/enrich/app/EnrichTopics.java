@@ -1,51 +1,47 @@
 package io.newsflow.enrich.app;
 
 import io.newsflow.enrich.EnrichConfig;
-import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.topics.TopicContract.Role;
+import io.newsflow.schemas.topics.TopicProvisioner;
+import io.newsflow.schemas.topics.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.streams.StreamsConfig;
 
-/** Creates the topics enrich reads and writes when they are missing (a fresh cluster, a test). */
+/** Creates the topics enrich reads and writes when they are missing, as the topic contract describes them. */
 final class EnrichTopics {
-    static final int PARTITIONS = 6;
-    private static final Logger log = LoggerFactory.getLogger(EnrichTopics.class);
-
     private EnrichTopics() {}
 
-    static void ensure(EnrichConfig config) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            String deadLetters = config.streamsProperties().getProperty(DeadLetterDeserializationHandler.TOPIC_CONFIG);
-            for (String t : new String[] {config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.engagementTopic(),
-                    deadLetters}) {
-                if (t != null && !existing.contains(t)) missing.add(new NewTopic(t, Optional.of(PARTITIONS), Optional.empty()));
-            }
-            if (missing.isEmpty()) return;
-            try {
-                admin.createTopics(missing).all().get();
-                log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " to check topics: "
-                    + e.getCause().getMessage(), e);
+    /** Returns the config with the contract's replication fixed for the cluster (so internal topics follow it). */
+    static EnrichConfig ensure(EnrichConfig config) {
+        try (Admin admin = Admin.create(adminProperties(config))) {
+            TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, config.topics());
+            TopicContract contract = provisioner.contract();
+            List<TopicSpec> mine = new ArrayList<>(List.of(contract.spec(Role.RAW), contract.spec(Role.ENRICHED),
+                    contract.spec(Role.TRENDING), contract.spec(Role.DEADLETTER)));
+            if (config.engagementTopic() != null) mine.add(contract.spec(Role.ENGAGEMENT));
+            provisioner.create(mine);
+            return config.withTopicContract(contract);
         }
+    }
+
+    /** Every client key of the service's settings (security included) reaches the admin client too. */
+    static Properties adminProperties(EnrichConfig config) {
+        Properties streams = config.streamsProperties();
+        Properties p = new Properties();
+        for (String k : streams.stringPropertyNames()) {
+            if (AdminClientConfig.configNames().contains(k)) p.setProperty(k, streams.getProperty(k));
+        }
+        String prefix = StreamsConfig.ADMIN_CLIENT_PREFIX;
+        for (String k : streams.stringPropertyNames()) {
+            if (k.startsWith(prefix)) p.setProperty(k.substring(prefix.length()), streams.getProperty(k));
+        }
+        p.remove(AdminClientConfig.CLIENT_ID_CONFIG);
+        p.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, config.applicationId() + "-topics");
+        return p;
     }
 }

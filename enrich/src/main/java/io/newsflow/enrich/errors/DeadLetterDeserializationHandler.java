@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import io.newsflow.schemas.config.ServiceProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigException;
@@ -43,7 +45,9 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
             throw new ConfigException(REGISTRY_CONFIG, registry, "the dead-letter handler needs the schema registry URL "
                     + "to write DeadLetter records; set it (EnrichConfig.streamsProperties() does)");
         }
-        Map<String, Object> serde = new HashMap<>();
+        Properties all = new Properties();
+        configs.forEach((k, v) -> { if (v != null) all.setProperty(k, v.toString()); });
+        Map<String, Object> serde = new HashMap<>(ServiceProperties.serde(all));
         serde.put("schema.registry.url", registry.toString());
         serde.put("auto.register.schemas", true);
         serializer = new KafkaAvroSerializer();

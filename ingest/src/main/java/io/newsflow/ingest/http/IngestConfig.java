@@ -1,23 +1,23 @@
 package io.newsflow.ingest.http;
 
-import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.topics.TopicContract;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Settings of the ingest service, from a properties file, overridden by environment variables
- * (the key upper-cased with dots as underscores: {@code ingest.http.port} -> {@code INGEST_HTTP_PORT}).
+ * Settings of the ingest service, from a properties file, overridden by environment variables by the one rule of
+ * every service ({@link ServiceProperties}: {@code ingest.http.port} -> {@code NEWSFLOW_CONFIG_INGEST_HTTP_PORT}).
+ * Common Kafka client keys (security.protocol, sasl.*, ssl.*) reach the producer and the health probe; serde keys
+ * (basic.auth.*, schema.registry.*) reach the Avro serializer.
  *
  * <pre>
  * ingest.http.host=127.0.0.1            # interface to listen on
  * ingest.http.port=8080                 # 0 = any free port
- * ingest.feed.NAME.key=SECRET           # one line per feed: its Bearer API key (env: INGEST_FEED_NAME_KEY)
+ * ingest.feed.NAME.key=SECRET           # one line per feed: its Bearer API key (env: NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY)
  * ingest.max.body.bytes=10485760        # request body limit, compressed and after gunzip (413 above)
  * ingest.max.items=1000                 # items per request (413 above)
  * ingest.topic.raw=news.articles.raw    # where accepted articles go (Avro, key = article id)
@@ -31,17 +31,21 @@ import java.util.Properties;
  */
 public record IngestConfig(String host, int port, Map<String, String> feedKeys, long maxBodyBytes, int maxItems,
                            String rawTopic, String deadLetterTopic, long produceTimeoutMs, int retryAfterSeconds,
-                           String bootstrapServers, String schemaRegistryUrl, Map<String, String> producerOverrides) {
+                           String bootstrapServers, String schemaRegistryUrl, Map<String, String> producerOverrides,
+                           Properties settings) {
 
     public static final String FEED_PREFIX = "ingest.feed.";
 
     public IngestConfig {
         feedKeys = Map.copyOf(feedKeys);
         producerOverrides = Map.copyOf(producerOverrides);
+        Properties copy = new Properties();
+        copy.putAll(settings);
+        settings = copy;
         if (maxBodyBytes <= 0) throw new IllegalArgumentException("ingest.max.body.bytes must be > 0, got " + maxBodyBytes);
         if (maxItems <= 0) throw new IllegalArgumentException("ingest.max.items must be > 0, got " + maxItems);
         if (feedKeys.isEmpty()) {
-            throw new IllegalArgumentException("no feed API keys: add ingest.feed.NAME.key=SECRET (or env INGEST_FEED_NAME_KEY)");
+            throw new IllegalArgumentException("no feed API keys: add ingest.feed.NAME.key=SECRET (or env NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY)");
         }
     }
 
@@ -50,27 +54,17 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
         return from(new Properties(), Map.of());
     }
 
-    public static IngestConfig load(Path file, Map<String, String> env) throws IOException {
-        Properties p = new Properties();
-        if (file != null) {
-            try (Reader r = Files.newBufferedReader(file)) {
-                p.load(r);
-            }
-        }
-        return from(p, env);
+    public static IngestConfig load(Path file, Map<String, String> env) {
+        return from(ServiceProperties.load(file, env), Map.of());
     }
 
     public static IngestConfig from(Properties props, Map<String, String> env) {
         Map<String, String> all = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(k -> all.put(k, props.getProperty(k).trim()));
-        env.forEach((k, v) -> {
-            if (k.startsWith("INGEST_FEED_") && k.endsWith("_KEY")) {
-                all.put(FEED_PREFIX + k.substring(12, k.length() - 4).toLowerCase() + ".key", v);
-            } else if (k.startsWith("INGEST_") || k.equals("BOOTSTRAP_SERVERS") || k.equals("SCHEMA_REGISTRY_URL")
-                    || k.startsWith("PRODUCER_")) {
-                all.put(k.toLowerCase().replace('_', '.'), v);
-            }
-        });
+        all.putAll(ServiceProperties.fromEnvironment(env));
+        Properties settings = new Properties();
+        settings.putAll(all);
+        TopicContract topics = TopicContract.fromProperties(settings);
         Map<String, String> feeds = new LinkedHashMap<>();
         Map<String, String> producer = new LinkedHashMap<>();
         all.forEach((k, v) -> {
@@ -89,13 +83,14 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
                 feeds,
                 longOf(all, "ingest.max.body.bytes", 10L * 1024 * 1024),
                 intOf(all, "ingest.max.items", 1000),
-                all.getOrDefault("ingest.topic.raw", Topics.RAW),
-                all.getOrDefault("ingest.topic.deadletter", Topics.DEADLETTER),
+                all.getOrDefault("ingest.topic.raw", topics.name(TopicContract.Role.RAW)),
+                all.getOrDefault("ingest.topic.deadletter", topics.name(TopicContract.Role.DEADLETTER)),
                 longOf(all, "ingest.produce.timeout.ms", 15_000),
                 intOf(all, "ingest.retry.after.seconds", 5),
                 all.getOrDefault("bootstrap.servers", "127.0.0.1:9092"),
                 all.getOrDefault("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
-                producer);
+                producer,
+                settings);
     }
 
     private static int intOf(Map<String, String> m, String key, int def) {
@@ -112,8 +107,23 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
         }
     }
 
+    /** Keys every Kafka client of the service gets (bootstrap, security). */
+    public Properties kafkaClientSettings() {
+        Properties p = ServiceProperties.kafkaClient(settings);
+        p.setProperty("bootstrap.servers", bootstrapServers);
+        return p;
+    }
+
+    /** Keys the Avro serializer and its registry client get. */
+    public Map<String, Object> serdeSettings() {
+        Map<String, Object> m = new java.util.TreeMap<>(ServiceProperties.serde(settings));
+        m.put("schema.registry.url", schemaRegistryUrl);
+        m.putIfAbsent("auto.register.schemas", true);
+        return m;
+    }
+
     public IngestConfig withPort(int newPort) {
         return new IngestConfig(host, newPort, feedKeys, maxBodyBytes, maxItems, rawTopic, deadLetterTopic,
-                produceTimeoutMs, retryAfterSeconds, bootstrapServers, schemaRegistryUrl, producerOverrides);
+                produceTimeoutMs, retryAfterSeconds, bootstrapServers, schemaRegistryUrl, producerOverrides, settings);
     }
 }

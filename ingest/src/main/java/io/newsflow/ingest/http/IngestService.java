@@ -26,7 +26,7 @@ public final class IngestService implements AutoCloseable {
     private IngestService(IngestConfig config, Producer<String, Object> producer) {
         this.producer = producer;
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.probe = new KafkaProbe(config.bootstrapServers());
+        this.probe = new KafkaProbe(config.kafkaClientSettings());
         IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus));
         this.server = new IngestServer(config, handler, probe, prometheus).start();
         log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {})", config.host(), server.port(),
@@ -52,7 +52,8 @@ public final class IngestService implements AutoCloseable {
      */
     public static Map<String, Object> producerProperties(IngestConfig config) {
         Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        config.kafkaClientSettings().forEach((k, v) -> p.put(k.toString(), v));
+        p.putAll(config.serdeSettings());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);  // the most idempotence keeps ordered
@@ -64,8 +65,6 @@ public final class IngestService implements AutoCloseable {
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class);
-        p.put("schema.registry.url", config.schemaRegistryUrl());
-        p.put("auto.register.schemas", true);
         p.putAll(config.producerOverrides());
         return p;
     }

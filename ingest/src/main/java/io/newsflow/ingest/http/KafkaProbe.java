@@ -4,7 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -14,9 +14,14 @@ public final class KafkaProbe implements BooleanSupplier, AutoCloseable {
     private volatile long checkedAt;
     private volatile boolean up;
 
-    public KafkaProbe(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
+    /** {@code client}: the service's Kafka client keys (bootstrap.servers, security). */
+    public KafkaProbe(Properties client) {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-ingest-probe");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        this.admin = Admin.create(p);
     }
 
     @Override

@@ -25,14 +25,16 @@ class IngestConfigTest {
         p.setProperty("ingest.http.port", "9000");
         p.setProperty("ingest.feed.reuters.key", "k1");
         p.setProperty("producer.linger.ms", "20");
-        IngestConfig c = IngestConfig.from(p, Map.of("INGEST_HTTP_PORT", "9100", "INGEST_FEED_AP_KEY", "k2",
-                "BOOTSTRAP_SERVERS", "kafka:9092", "PATH", "/bin"));
+        IngestConfig c = IngestConfig.from(p, Map.of("NEWSFLOW_CONFIG_INGEST_HTTP_PORT", "9100", "NEWSFLOW_CONFIG_INGEST_FEED_AP_KEY", "k2",
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "PATH", "/bin", "NEWSFLOW_CONFIG_SASL_MECHANISM", "PLAIN",
+                "NEWSFLOW_CONFIG_BASIC_AUTH_USER_INFO", "u:p"));
         assertThat(c.port()).isEqualTo(9100);
         assertThat(c.feedKeys()).containsOnly(Map.entry("reuters", "k1"), Map.entry("ap", "k2"));
         assertThat(c.bootstrapServers()).isEqualTo("kafka:9092");
         assertThat(c.producerOverrides()).containsEntry("linger.ms", "20");
         assertThat(IngestService.producerProperties(c)).containsEntry("linger.ms", "20").containsEntry("acks", "all")
-                .containsEntry("enable.idempotence", true);
+                .containsEntry("enable.idempotence", true).containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("basic.auth.user.info", "u:p").containsEntry("bootstrap.servers", "kafka:9092");
     }
 
     @Test

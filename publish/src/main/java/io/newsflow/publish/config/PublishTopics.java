@@ -1,6 +1,7 @@
 package io.newsflow.publish.config;
 
-import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.topics.TopicContract.Role;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -12,8 +13,8 @@ import java.util.Objects;
 public record PublishTopics(String enriched, String articles, String articlesJson, String latest,
                             String countryPrefix, String deadLetter) {
 
-    public static final String DEFAULT_LATEST = "news.articles.latest";
-    public static final String DEFAULT_COUNTRY_PREFIX = "news.articles.country.";
+    public static final String DEFAULT_LATEST = TopicContract.DEFAULT_LATEST;
+    public static final String DEFAULT_COUNTRY_PREFIX = TopicContract.DEFAULT_COUNTRY_PREFIX;
 
     public PublishTopics {
         Objects.requireNonNull(enriched, "input topic (publish.topic.enriched)");
@@ -25,8 +26,13 @@ public record PublishTopics(String enriched, String articles, String articlesJso
     }
 
     public static PublishTopics defaults() {
-        return new PublishTopics(Topics.ENRICHED, Topics.ARTICLES, Topics.ARTICLES_JSON, DEFAULT_LATEST,
-                DEFAULT_COUNTRY_PREFIX, Topics.DEADLETTER);
+        return from(TopicContract.defaults());
+    }
+
+    /** The names the topic contract gives (topics.name.*); publish.topic.* keys override them. */
+    public static PublishTopics from(TopicContract c) {
+        return new PublishTopics(c.name(Role.ENRICHED), c.name(Role.ARTICLES), c.name(Role.ARTICLES_JSON), c.name(Role.LATEST),
+                c.countryPrefix(), c.name(Role.DEADLETTER));
     }
 
     /** The routing topic of one country; the code is upper-cased (the validator only lets [A-Z]{2} through). */

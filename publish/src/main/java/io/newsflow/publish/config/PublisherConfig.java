@@ -1,8 +1,7 @@
 package io.newsflow.publish.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.config.ServiceProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,17 +12,27 @@ import java.util.Properties;
  * Everything the publisher needs, from a properties file (the {@code publish --config FILE} format) over defaults.
  * Keys: bootstrap.servers, schema.registry.url, publish.group.id, publish.instance.id (makes the transactional id:
  * stable per instance, so a restarted instance fences its own zombie), publish.topic.* names,
- * publish.topic.partitions, publish.topic.replication, publish.country.partitions, publish.health.port (-1 = off,
+ * topics.* (the topic contract: partitions, replication, see TopicContract), publish.health.port (-1 = off,
  * 0 = any free port). Keys starting with consumer. / producer. are passed to that client as they are.
  */
 public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, String groupId, String instanceId,
-                              PublishTopics topics, int partitions, short replication, int countryPartitions,
+                              PublishTopics topics, TopicContract topicContract,
                               int healthPort, Duration pollTimeout, Map<String, String> consumerOverrides,
-                              Map<String, String> producerOverrides) {
+                              Map<String, String> producerOverrides, Properties settings) {
 
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     public static final String DEFAULT_REGISTRY = "http://127.0.0.1:8081/apis/ccompat/v7";
     public static final int DEFAULT_HEALTH_PORT = 8083;
+
+    /** The topic contract with the publisher's own topic names applied. */
+    public TopicContract contractWithNames() {
+        return topicContract.withName(TopicContract.Role.ENRICHED, topics.enriched())
+                .withName(TopicContract.Role.ARTICLES, topics.articles())
+                .withName(TopicContract.Role.ARTICLES_JSON, topics.articlesJson())
+                .withName(TopicContract.Role.LATEST, topics.latest())
+                .withName(TopicContract.Role.DEADLETTER, topics.deadLetter())
+                .withCountryPrefix(topics.countryPrefix());
+    }
 
     /** transactional.id: one per instance, the same across restarts of that instance. */
     public String transactionalId() {
@@ -35,18 +44,28 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
     }
 
     public static PublisherConfig fromFile(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read publish config " + file + ": " + e.getMessage(), e);
-        }
-        return fromProperties(p, file.toString());
+        return fromProperties(ServiceProperties.load(file, Map.of()), file.toString());
+    }
+
+    /** Keys every Kafka client of the publisher gets (bootstrap.servers, security), before its own settings. */
+    public Properties kafkaClientSettings() {
+        Properties p = ServiceProperties.kafkaClient(settings);
+        p.setProperty("bootstrap.servers", bootstrapServers);
+        return p;
+    }
+
+    /** Keys the Avro serdes and their registry client get. */
+    public Map<String, Object> serdeSettings() {
+        Map<String, Object> m = new java.util.TreeMap<>(ServiceProperties.serde(settings));
+        m.put("schema.registry.url", schemaRegistryUrl);
+        m.putIfAbsent("auto.register.schemas", true);
+        return m;
     }
 
     public static PublisherConfig fromProperties(Properties p, String origin) {
         Builder b = builder();
-        PublishTopics d = PublishTopics.defaults();
+        TopicContract contract = TopicContract.fromProperties(p);
+        PublishTopics d = PublishTopics.from(contract);
         b.bootstrapServers(p.getProperty("bootstrap.servers", DEFAULT_BOOTSTRAP))
                 .schemaRegistryUrl(p.getProperty("schema.registry.url", DEFAULT_REGISTRY))
                 .groupId(p.getProperty("publish.group.id", "newsflow-publish"))
@@ -58,11 +77,10 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                         p.getProperty("publish.topic.latest", d.latest()),
                         p.getProperty("publish.topic.country.prefix", d.countryPrefix()),
                         p.getProperty("publish.topic.deadletter", d.deadLetter())))
-                .partitions(intOf(p, "publish.topic.partitions", 6, origin))
-                .replication((short) intOf(p, "publish.topic.replication", 1, origin))
-                .countryPartitions(intOf(p, "publish.country.partitions", 1, origin))
+                .topicContract(contract)
                 .healthPort(intOf(p, "publish.health.port", DEFAULT_HEALTH_PORT, origin))
-                .pollTimeout(Duration.ofMillis(intOf(p, "publish.poll.ms", 100, origin)));
+                .pollTimeout(Duration.ofMillis(intOf(p, "publish.poll.ms", 100, origin)))
+                .settings(p);
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("consumer.")) {
                 b.consumerOverride(name.substring("consumer.".length()), p.getProperty(name));
@@ -91,24 +109,25 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         private String groupId = "newsflow-publish";
         private String instanceId = "0";
         private PublishTopics topics = PublishTopics.defaults();
-        private int partitions = 6;
-        private short replication = 1;
-        private int countryPartitions = 1;
+        private TopicContract topicContract = TopicContract.defaults();
         private int healthPort = DEFAULT_HEALTH_PORT;
         private Duration pollTimeout = Duration.ofMillis(100);
         private final Map<String, String> consumerOverrides = new HashMap<>();
         private final Map<String, String> producerOverrides = new HashMap<>();
+        private final Properties settings = new Properties();
 
         public Builder bootstrapServers(String v) { bootstrapServers = v; return this; }
         public Builder schemaRegistryUrl(String v) { schemaRegistryUrl = v; return this; }
         public Builder groupId(String v) { groupId = v; return this; }
         public Builder instanceId(String v) { instanceId = v; return this; }
         public Builder topics(PublishTopics v) { topics = v; return this; }
-        public Builder partitions(int v) { partitions = v; return this; }
-        public Builder replication(short v) { replication = v; return this; }
-        public Builder countryPartitions(int v) { countryPartitions = v; return this; }
+        public Builder topicContract(TopicContract v) { topicContract = v; return this; }
+        /** Partitions of the article topics, as topics.partitions. */
+        public Builder partitions(int v) { topicContract = topicContract.withPartitions(v); return this; }
         public Builder healthPort(int v) { healthPort = v; return this; }
         public Builder pollTimeout(Duration v) { pollTimeout = v; return this; }
+        /** The service's whole properties: common client keys (security) and serde keys are taken from them. */
+        public Builder settings(Properties v) { settings.putAll(v); return this; }
         public Builder consumerOverride(String k, String v) { consumerOverrides.put(k, v); return this; }
         public Builder producerOverride(String k, String v) { producerOverrides.put(k, v); return this; }
 
@@ -117,10 +136,6 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
             require(schemaRegistryUrl, "schema.registry.url is empty: set it to the registry's Confluent API URL");
             require(groupId, "publish.group.id is empty: set a consumer group name, e.g. newsflow-publish");
             require(instanceId, "publish.instance.id is empty: give each publisher instance a stable id, e.g. 0");
-            if (partitions < 1 || countryPartitions < 1 || replication < 1) {
-                throw new IllegalArgumentException("publish.topic.partitions, publish.country.partitions and "
-                        + "publish.topic.replication must be at least 1");
-            }
             if (!"read_committed".equals(consumerOverrides.getOrDefault("isolation.level", "read_committed"))) {
                 throw new IllegalArgumentException("consumer.isolation.level must stay read_committed: the "
                         + "publisher must not republish aborted enrich output");
@@ -129,9 +144,15 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                 throw new IllegalArgumentException("consumer.enable.auto.commit cannot be set: offsets are committed "
                         + "inside the publish transaction");
             }
-            return new PublisherConfig(bootstrapServers, schemaRegistryUrl, groupId, instanceId, topics, partitions,
-                    replication, countryPartitions, healthPort, pollTimeout, Map.copyOf(consumerOverrides),
-                    Map.copyOf(producerOverrides));
+            return new PublisherConfig(bootstrapServers, schemaRegistryUrl, groupId, instanceId, topics, topicContract,
+                    healthPort, pollTimeout, Map.copyOf(consumerOverrides),
+                    Map.copyOf(producerOverrides), copy(settings));
+        }
+
+        private static Properties copy(Properties p) {
+            Properties c = new Properties();
+            c.putAll(p);
+            return c;
         }
 
         private static void require(String v, String message) {

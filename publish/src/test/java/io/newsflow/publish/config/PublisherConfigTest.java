@@ -45,7 +45,7 @@ class PublisherConfigTest {
                 .hasMessageContaining("committed inside the publish transaction");
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.instance.id", " "), "f"))
                 .hasMessageContaining("publish.instance.id is empty");
-        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.topic.partitions", "six"), "f.props"))
-                .hasMessage("f.props: publish.topic.partitions must be a whole number, got 'six'");
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("topics.partitions", "six"), "f.props"))
+                .hasMessage("topics.partitions must be a whole number, got 'six'");
     }
 }

@@ -1,0 +1,73 @@
+package io.newsflow.cli.topics;
+
+import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.topics.TopicProvisioner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsflow topics create|check}: provisions the cluster from the topic contract, or reports every way it has
+ * drifted from it. docker-compose runs {@code topics create} once before the services start.
+ */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = {"create: makes every topic of the contract that is missing (existing ones are left as they are).",
+                "check: one line per problem (missing topic, partition count, replication, a config that differs), "
+                        + "exit 1 on any, 0 with \"no drift\".",
+                "Config keys: bootstrap.servers, security.protocol, sasl.*, ssl.*, topics.* (see the README's topic contract)."})
+public final class TopicsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "create|check", description = "what to do")
+    String action;
+
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka (default: bootstrap.servers of --config, else 127.0.0.1:9092)")
+    String bootstrap;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A service's properties file (its client and topics.* keys are used).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        if (!action.equals("create") && !action.equals("check")) {
+            throw new BadInputException("topics: the action is create or check, got '" + action + "'");
+        }
+        Properties settings = ServiceConfigFile.load("topics", config, p -> p);
+        TopicContract contract = ServiceConfigFile.load("topics", config, TopicContract::fromProperties);
+        Properties client = ServiceProperties.kafkaClient(settings);
+        if (bootstrap != null) client.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        client.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        client.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-topics");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Admin admin = Admin.create(client)) {
+            TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, contract);
+            if (action.equals("create")) {
+                Map<String, String> outcome = provisioner.createAll();
+                outcome.forEach((name, what) -> out.println(name + ": " + what));
+                out.flush();
+                return 0;
+            }
+            List<String> problems = provisioner.checkAll();
+            if (problems.isEmpty()) out.println("no drift");
+            else problems.forEach(out::println);
+            out.flush();
+            return problems.isEmpty() ? 0 : 1;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BadInputException("topics " + action + ": " + e.getMessage());
+        }
+    }
+}
