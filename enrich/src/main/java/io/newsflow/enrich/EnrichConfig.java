@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
+import io.newsflow.enrich.errors.DeadLetterProcessingHandler;
 import io.newsflow.enrich.stories.StorySettings;
 import io.newsflow.enrich.trending.TrendingSettings;
 import io.newsflow.schemas.config.ServiceProperties;
@@ -24,7 +25,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                            String rawTopic, String enrichedTopic, String trendingTopic, String engagementTopic,
                            String httpHost, int httpPort, Duration versionsRetention,
                            StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
-                           TopicContract topicContract) {
+                           TopicContract topicContract, String instanceId, int threadReplacementsMax,
+                           Duration threadReplacementsWindow) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
 
@@ -81,22 +83,28 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                         durationOf(p, "enrich.trending.emit-interval", t.emitInterval()),
                         intOf(p, "enrich.trending.max-members", t.maxMembers())),
                 overrides,
-                contract);
+                contract,
+                p.getProperty("enrich.instance.id", "").trim(),
+                intOf(p, "enrich.thread.replacements.max", 3),
+                durationOf(p, "enrich.thread.replacements.window", Duration.ofMinutes(10)));
     }
 
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
-                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract);
+                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
+                threadReplacementsMax, threadReplacementsWindow);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
-                engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract);
+                engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
+                threadReplacementsMax, threadReplacementsWindow);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
-                engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract);
+                engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
+                threadReplacementsMax, threadReplacementsWindow);
     }
 
     /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
@@ -118,7 +126,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     /** The same settings with the topic contract's replication fixed for the cluster. */
     public EnrichConfig withTopicContract(TopicContract contract) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
-                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract);
+                engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract, instanceId,
+                threadReplacementsMax, threadReplacementsWindow);
     }
 
     /** host:port other instances use to forward interactive queries to this one. */
@@ -146,6 +155,9 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         // a record that cannot be read goes to the dead-letter topic (bytes, source, reason) and the service goes on,
         // rather than stopping or dropping it silently
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        // a record that makes a processor throw goes there too, with the processor and the exception, and the next
+        // record is processed: one bad article must not stall the newsroom partition
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(DeadLetterDeserializationHandler.TOPIC_CONFIG, topicContract.name(TopicContract.Role.DEADLETTER));
         if (topicContract.resolved()) {
             // changelog and repartition topics replicated like the contract's own topics
@@ -160,6 +172,14 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // read only committed transactional input is implied by EOS; start from the beginning for a new app
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (!instanceId.isEmpty()) {
+            // static membership: a restarted instance (clean stop or kill -9) takes its own tasks back at once with
+            // no rebalance of the others; Streams appends the thread index to this id
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), applicationId + "-" + instanceId);
+        }
+        // a dead instance's tasks move after 15 s instead of 45 s; heartbeats every 3 s keep a live one in
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
         p.putAll(streamsOverrides);
         return p;
     }

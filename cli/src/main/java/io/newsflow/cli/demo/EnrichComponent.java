@@ -4,6 +4,7 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import java.util.List;
+import java.util.Properties;
 
 /** The enrich Kafka Streams app, its state under {@code <data-dir>/enrich}, interactive queries over HTTP. */
 final class EnrichComponent implements DemoComponent {
@@ -16,7 +17,10 @@ final class EnrichComponent implements DemoComponent {
 
     @Override
     public void start(DemoContext context) {
-        EnrichConfig config = EnrichConfig.defaults()
+        Properties settings = new Properties();
+        // a stable member id: a demo restarted on its data directory takes its tasks back at once
+        settings.setProperty("enrich.instance.id", "demo");
+        EnrichConfig config = EnrichConfig.fromProperties(settings)
                 .withBootstrap(context.kafkaBootstrapServers(), context.schemaRegistryUrl())
                 .withInstance(EnrichConfig.DEFAULT_APPLICATION_ID, context.dataDir().resolve("enrich").toString(),
                         context.options().enrichPort());

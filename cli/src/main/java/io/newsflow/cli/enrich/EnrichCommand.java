@@ -5,7 +5,8 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,13 +25,24 @@ public final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::fromProperties);
-        CountDownLatch stopped = new CountDownLatch(1);
         EnrichService service = EnrichService.start(cfg, new StandardCountryTagging());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        CompletableFuture<Throwable> done = new CompletableFuture<>();
+        Thread hook = new Thread(() -> {
+            done.complete(null);
             service.close();
-            stopped.countDown();
-        }, "enrich-shutdown"));
-        stopped.await();
-        return 0;
+        }, "enrich-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        service.failed().thenAccept(done::complete);
+        Throwable failure;
+        try {
+            failure = done.get();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        }
+        if (failure == null) return 0;
+        // a lasting failure: exit non-zero so an orchestrator restarts the service
+        System.err.println("enrich: stopped on a lasting failure: " + failure);
+        service.close();
+        return 1;
     }
 }

@@ -17,7 +17,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.CloseOptions;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,11 @@ public final class EnrichService implements AutoCloseable {
     private final EnrichHttpServer http;
     private final PrometheusMeterRegistry metrics;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final CompletableFuture<Throwable> failed;
 
     private EnrichService(EnrichConfig config, KafkaStreams streams, EnrichHttpServer http, PrometheusMeterRegistry metrics,
-                          KafkaStreamsMetrics streamsMetrics) {
+                          KafkaStreamsMetrics streamsMetrics, CompletableFuture<Throwable> failed) {
+        this.failed = failed;
         this.config = config;
         this.streams = streams;
         this.http = http;
@@ -60,11 +64,17 @@ public final class EnrichService implements AutoCloseable {
         Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger);
         log.info("enrich topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed, replacing it: {}", e.toString(), e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        ThreadFailurePolicy failures = new ThreadFailurePolicy(config.threadReplacementsMax(), config.threadReplacementsWindow(),
+                Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(failures);
+        CompletableFuture<Throwable> stopped = new CompletableFuture<>();
+        streams.setStateListener((now, before) -> {
+            log.info("enrich {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                stopped.complete(failures.fatal() != null ? failures.fatal()
+                        : new IllegalStateException("Kafka Streams went to ERROR"));
+            }
         });
-        streams.setStateListener((now, before) -> log.info("enrich {} -> {}", before, now));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Metrics.addRegistry(metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -74,7 +84,12 @@ public final class EnrichService implements AutoCloseable {
         streams.start();
         log.info("enrich started: app={} raw={} enriched={} trending={} http=http://{}:{}", config.applicationId(),
                 config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.httpHost(), http.port());
-        return new EnrichService(config, streams, http, metrics, streamsMetrics);
+        return new EnrichService(config, streams, http, metrics, streamsMetrics, stopped);
+    }
+
+    /** Completes with the cause when the service has stopped by itself on a lasting failure (ERROR state). */
+    public CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     public KafkaStreams streams() {
@@ -88,7 +103,10 @@ public final class EnrichService implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        streams.close(Duration.ofSeconds(30));
+        // leave the group at once: the instance that takes over (or this one restarted) gets the partitions now,
+        // not after the session timeout
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         streamsMetrics.close();
         Metrics.removeRegistry(metrics);
         log.info("enrich stopped: app={}", config.applicationId());

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.newsflow.schemas.registry.RegistryFailures;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -71,6 +72,8 @@ public final class ArticleRouter {
         try {
             enriched = enrichedDeserializer.deserialize(in.topic(), in.headers(), in.value());
         } catch (RuntimeException e) {
+            // the registry down is a broken pipeline: the caller retries the batch
+            if (RegistryFailures.isTransient(e)) throw e;
             // bad data, not a broken pipeline: park it and move on
             return deadLetter(in, null, null, "cannot decode EnrichedArticle: " + e.getMessage(),
                     e.getClass().getSimpleName(), null);
@@ -86,7 +89,14 @@ public final class ArticleRouter {
             return deadLetter(in, article == null ? null : article.getId(), article, reason, "NotFinished",
                     violations.get(0).field());
         }
-        return publish(enriched);
+        try {
+            return publish(enriched);
+        } catch (RuntimeException e) {
+            if (RegistryFailures.isTransient(e)) throw e;
+            // can never be published as it is (its schema refused by the registry, say): park it and go on
+            return deadLetter(in, article == null ? null : article.getId(), article, "cannot publish: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")"), e.getClass().getSimpleName(), null);
+        }
     }
 
     private OutputRecords publish(EnrichedArticle enriched) {

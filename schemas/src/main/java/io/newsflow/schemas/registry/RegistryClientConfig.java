@@ -24,7 +24,8 @@ import java.util.Optional;
  * Keys are also accepted with the {@code schema.registry.} prefix, as Confluent's serdes do.
  */
 public record RegistryClientConfig(List<String> urls, Optional<String> authorizationHeader,
-                                   Duration connectTimeout, Duration readTimeout, Optional<Duration> latestCacheTtl) {
+                                   Duration connectTimeout, Duration readTimeout, Optional<Duration> latestCacheTtl,
+                                   Duration retryFor) {
 
     public static final String URL = "schema.registry.url";
     public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -33,6 +34,9 @@ public record RegistryClientConfig(List<String> urls, Optional<String> authoriza
     public static final String READ_TIMEOUT_MS = "http.read.timeout.ms";
     public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
     public static final String MOCK_SCHEME = "mock://";
+    /** How long a request is retried on a 5xx, a 429 or no answer before the error reaches the caller (0 = never). */
+    public static final String RETRY_MAX_MS = "schema.registry.retry.max.ms";
+    public static final long DEFAULT_RETRY_MAX_MS = 10_000;
     private static final String PREFIX = "schema.registry.";
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -81,8 +85,11 @@ public record RegistryClientConfig(List<String> urls, Optional<String> authoriza
             throw new ConfigException(CONNECT_TIMEOUT_MS + " and " + READ_TIMEOUT_MS + " must be positive");
         }
         long ttlSec = values.number(-1, LATEST_CACHE_TTL_SEC, PREFIX + LATEST_CACHE_TTL_SEC);
+        long retryMs = values.number(DEFAULT_RETRY_MAX_MS, RETRY_MAX_MS);
+        if (retryMs < 0) throw new ConfigException(RETRY_MAX_MS + " must be 0 or more, got " + retryMs);
         return new RegistryClientConfig(List.copyOf(urls), header, Duration.ofMillis(connectMs),
-                Duration.ofMillis(readMs), ttlSec < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(ttlSec)));
+                Duration.ofMillis(readMs), ttlSec < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(ttlSec)),
+                Duration.ofMillis(retryMs));
     }
 
     /** The mock scope when the URL is mock://scope, else empty. */

@@ -42,6 +42,8 @@ final class RegistryHttp {
     private final List<String> baseUrls;
     private final Optional<String> authorization;
     private final java.time.Duration readTimeout;
+    private final java.time.Duration retryFor;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistryHttp.class);
     private final HttpClient http;
     private final ObjectMapper json;
 
@@ -49,6 +51,7 @@ final class RegistryHttp {
         this.baseUrls = config.urls();
         this.authorization = config.authorizationHeader();
         this.readTimeout = config.readTimeout();
+        this.retryFor = config.retryFor();
         this.json = json;
         this.http = HttpClient.newBuilder()
                 // HTTP/1.1: registries speak it everywhere; an h2c upgrade under a burst of concurrent first
@@ -75,7 +78,39 @@ final class RegistryHttp {
         return send("PUT", path, body);
     }
 
+    /**
+     * Retries what may pass (no answer, 5xx such as a registry's storage lock timeout, 429) with exponential backoff
+     * for at most {@code retryFor}; every request the client makes is idempotent (a schema registered twice keeps
+     * its id). Other answers go back to the caller as they are.
+     */
     private Answer send(String method, String path, Object body) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long backoffMs = 50;
+        while (true) {
+            Answer answer;
+            try {
+                answer = sendOnce(method, path, body);
+                if (!retriable(answer.status()) || System.nanoTime() + backoffMs * 1_000_000 > deadline) return answer;
+                log.warn("schema registry answered {} to {} {}, retrying in {} ms", answer.status(), method, path, backoffMs);
+            } catch (RegistryUnreachableException e) {
+                if (Thread.currentThread().isInterrupted() || System.nanoTime() + backoffMs * 1_000_000 > deadline) throw e;
+                log.warn("schema registry unreachable for {} {}, retrying in {} ms: {}", method, path, backoffMs, e.getMessage());
+            }
+            try {
+                Thread.sleep(backoffMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryUnreachableException(baseUrls.get(0), "Interrupted while retrying the schema registry", e);
+            }
+            backoffMs = Math.min(backoffMs * 2, 2_000);
+        }
+    }
+
+    static boolean retriable(int status) {
+        return status >= 500 || status == 429;
+    }
+
+    private Answer sendOnce(String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(write(body));
         RegistryUnreachableException last = null;
