@@ -2,6 +2,7 @@ package io.newsflow.cli.demo;
 
 import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.schemas.topics.TopicProvisioner;
+import io.newsflow.schemas.topics.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ final class TopicsComponent implements DemoComponent {
                 context.kafkaBootstrapServers()))) {
             TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, TopicContract.defaults());
             Map<String, String> outcome = provisioner.createAll();
-            outcome.forEach((name, what) -> summary.add(name + " (" + ("created".equals(what) ? "created" : "kept from an earlier run") + ")"));
+            for (TopicSpec spec : provisioner.contract().all()) {
+                String what = "created".equals(outcome.get(spec.name())) ? "created" : "kept from an earlier run";
+                summary.add(spec.name() + " (" + spec.partitions() + (spec.partitions() == 1 ? " partition, " : " partitions, ") + what + ")");
+            }
         }
     }
 

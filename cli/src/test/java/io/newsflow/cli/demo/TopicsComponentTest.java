@@ -39,6 +39,6 @@ class TopicsComponentTest {
 
         TopicsComponent again = new TopicsComponent();
         again.start(context);
-        assertThat(again.describe().get(0)).contains(Topics.RAW + " (kept from an earlier run)");
+        assertThat(again.describe().get(0)).contains(Topics.RAW + " (6 partitions, kept from an earlier run)");
     }
 }
