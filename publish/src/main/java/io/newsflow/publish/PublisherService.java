@@ -56,6 +56,9 @@ public final class PublisherService implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("publisher already started");
         }
+        // one clear error for a wrong listener, password or registry credential instead of a loop of retries
+        io.newsflow.schemas.config.AccessCheck.verify("publish", config.kafkaClientSettings(), config.serdeSettings(),
+                java.time.Duration.ofSeconds(15));
         topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
         topicSetup.createFixedTopics();
 

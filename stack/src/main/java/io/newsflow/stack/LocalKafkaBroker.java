@@ -40,12 +40,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final Duration startupTime;
+    private final Properties clientSecurity;
 
-    private LocalKafkaBroker(ChildProcess process, int port, Path workDir, Duration startupTime) {
+    private LocalKafkaBroker(ChildProcess process, int port, Path workDir, Duration startupTime,
+                             Properties clientSecurity) {
         this.process = process;
         this.port = port;
         this.workDir = workDir;
         this.startupTime = startupTime;
+        this.clientSecurity = clientSecurity;
     }
 
     public static Builder builder() {
@@ -59,6 +62,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The security keys a client needs on the client listener, as the broker's own user: empty for PLAINTEXT,
+     * security.protocol, sasl.mechanism and sasl.jaas.config when SASL/PLAIN is on.
+     */
+    public Properties clientSecurity() {
+        Properties copy = new Properties();
+        copy.putAll(clientSecurity);
+        return copy;
+    }
+
+    /** The client keys for SASL/PLAIN as {@code user}: security.protocol, sasl.mechanism, sasl.jaas.config. */
+    public static Properties saslPlainClient(String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("security.protocol", "SASL_PLAINTEXT");
+        p.setProperty("sasl.mechanism", "PLAIN");
+        p.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        return p;
     }
 
     public Path workDir() {
@@ -98,8 +121,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private Duration startTimeout = Ports.defaultStartTimeout();
         private String classpath = System.getProperty("java.class.path");
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Requires SASL/PLAIN on the client listener (SASL_PLAINTEXT), with these users (name to password); the
+         * first is the broker's own, for inter-broker traffic and for the readiness probe. Without it the client
+         * listener is PLAINTEXT.
+         */
+        public Builder saslPlainUsers(Map<String, String> users) {
+            users.forEach((u, pw) -> {
+                if (u.isBlank() || u.contains("\"") || pw.contains("\"")) {
+                    throw new IllegalArgumentException("SASL user names and passwords must be non-blank and without quotes: " + u);
+                }
+            });
+            saslUsers.clear();
+            saslUsers.putAll(users);
+            return this;
+        }
 
         /** Where data (kafka-data/), server.properties and kafka.log go. Required. Created if missing. */
         public Builder workDir(Path workDir) {
@@ -158,6 +198,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Path logFile = workDir.resolve("kafka.log");
             Path loggingConfig = writeLoggingConfig(workDir);
             writeProperties(config, serverProperties(clientPort, ctlPort, dataDir));
+            Properties security = saslUsers.isEmpty() ? new Properties()
+                    : saslPlainClient(saslUsers.keySet().iterator().next(), saslUsers.values().iterator().next());
 
             List<String> jvmArgs = List.of(
                     "-Xmx" + maxHeap,
@@ -177,7 +219,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",
                     List.of(config.toString()), Map.of(), workDir, logFile);
             try {
-                awaitReady(child, clientPort);
+                awaitReady(child, clientPort, security);
             } catch (RuntimeException e) {
                 child.close();
                 throw e;
@@ -185,7 +227,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - began);
             log.info("Kafka broker ready at {}:{} in {} ms (pid {}, data {}, log {})", Ports.LOOPBACK, clientPort,
                     took.toMillis(), child.pid(), dataDir, logFile);
-            return new LocalKafkaBroker(child, clientPort, workDir, took);
+            return new LocalKafkaBroker(child, clientPort, workDir, took, security);
         }
 
         private void validate() {
@@ -229,6 +271,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
             p.setProperty("inter.broker.listener.name", "PLAINTEXT");
             p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.setProperty("log.dirs", dataDir.toString());
+            if (!saslUsers.isEmpty()) {
+                // one SASL listener for clients and the broker itself; the controller listener stays on loopback
+                p.setProperty("listeners", "CLIENT://" + Ports.LOOPBACK + ":" + clientPort + ",CONTROLLER://"
+                        + Ports.LOOPBACK + ":" + ctlPort);
+                p.setProperty("advertised.listeners", "CLIENT://" + Ports.LOOPBACK + ":" + clientPort);
+                p.setProperty("inter.broker.listener.name", "CLIENT");
+                p.setProperty("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+                p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+                p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+                Map.Entry<String, String> self = saslUsers.entrySet().iterator().next();
+                StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+                        .append(" username=\"").append(self.getKey()).append("\" password=\"").append(self.getValue()).append('"');
+                saslUsers.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append('"'));
+                p.setProperty("listener.name.client.plain.sasl.jaas.config", jaas.append(';').toString());
+            }
             // internal topics default to replication factor 3: with one broker, groups and transactions would hang
             p.setProperty("offsets.topic.replication.factor", "1");
             p.setProperty("transaction.state.log.replication.factor", "1");
@@ -288,8 +345,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
 
         /** Ready = the broker answers a DescribeCluster request; fails early if the child dies meanwhile. */
-        private void awaitReady(ChildProcess child, int clientPort) {
+        private void awaitReady(ChildProcess child, int clientPort, Properties security) {
             Properties adminProps = new Properties();
+            adminProps.putAll(security);
             adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ports.LOOPBACK + ":" + clientPort);
             adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
             adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");

@@ -42,7 +42,15 @@ public final class TopicReader {
     public static <K, V> List<ConsumerRecord<K, V>> awaitRecords(String bootstrapServers, String topic, int count,
                                                                  Duration timeout, Deserializer<K> keys,
                                                                  Deserializer<V> values) {
-        try (KafkaConsumer<K, V> consumer = consumer(bootstrapServers, keys, values)) {
+        return awaitRecords(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, count, timeout,
+                keys, values);
+    }
+
+    /** As above, with client settings of the caller's (a secured listener's security.protocol, sasl.*, ...). */
+    public static <K, V> List<ConsumerRecord<K, V>> awaitRecords(Map<?, ?> client, String topic, int count,
+                                                                 Duration timeout, Deserializer<K> keys,
+                                                                 Deserializer<V> values) {
+        try (KafkaConsumer<K, V> consumer = consumer(client, keys, values)) {
             List<TopicPartition> partitions = partitions(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -61,11 +69,16 @@ public final class TopicReader {
 
     private static <K, V> KafkaConsumer<K, V> consumer(String bootstrapServers, Deserializer<K> keys,
                                                        Deserializer<V> values) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), keys, values);
+        return consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), keys, values);
+    }
+
+    private static <K, V> KafkaConsumer<K, V> consumer(Map<?, ?> client, Deserializer<K> keys, Deserializer<V> values) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        client.forEach((k, v) -> p.put(String.valueOf(k), v));
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(p, keys, values);
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {

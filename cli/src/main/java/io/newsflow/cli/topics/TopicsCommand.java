@@ -53,6 +53,11 @@ public final class TopicsCommand implements Callable<Integer> {
         client.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
         client.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-topics");
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            io.newsflow.schemas.config.AccessCheck.verifyKafka("topics", client, java.time.Duration.ofSeconds(15));
+        } catch (IllegalStateException e) {
+            throw new BadInputException(e.getMessage());
+        }
         try (Admin admin = Admin.create(client)) {
             TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, contract);
             if (action.equals("create")) {

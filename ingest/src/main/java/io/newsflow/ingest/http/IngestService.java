@@ -38,6 +38,9 @@ public final class IngestService implements AutoCloseable {
 
     /** Starts with a Kafka producer built from the config. */
     public static IngestService start(IngestConfig config) {
+        // one clear error for a wrong listener, password or registry credential, not 503s for every request
+        io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(), config.serdeSettings(),
+                java.time.Duration.ofSeconds(15));
         return new IngestService(config, new KafkaProducer<>(producerProperties(config)));
     }
 

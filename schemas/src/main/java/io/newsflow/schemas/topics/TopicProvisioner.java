@@ -76,7 +76,40 @@ public final class TopicProvisioner {
             }
             known.add(s.name());
         }
+        List<String> created = outcome.entrySet().stream().filter(e -> e.getValue().equals("created")).map(Map.Entry::getKey).toList();
+        if (!created.isEmpty()) awaitVisible(created);
         return outcome;
+    }
+
+    /**
+     * A created topic is known to the controller before every broker's metadata has it; callers that produce or
+     * describe right after creating would see UnknownTopicOrPartition, so creation returns only once it is visible.
+     */
+    private void awaitVisible(List<String> names) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("created topics " + names + " but cannot see them: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for topics " + names, e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("no answer from the cluster in " + TIMEOUT_S + " s describing " + names, e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for topics " + names, e);
+            }
+        }
     }
 
     /** Creates every fixed topic of the contract that is missing. */
