@@ -1,51 +1,30 @@
 #!/usr/bin/env bash
-# Container entrypoint of the newsflow services: `entrypoint.sh ingest|enrich|publish [args...]`.
-# Turns environment variables into the service's properties file and runs `newsflow <service> --config FILE`:
+# Container entrypoint of the newsflow services: `entrypoint.sh ingest|enrich|publish|frontpage|topics [args...]`.
+# Runs `newsflow <service> [--config $NEWSFLOW_CONFIG_FILE] [args...]`. The service reads its settings itself, by
+# the one rule every service follows (io.newsflow.schemas.config.ServiceProperties): the properties file, then
 #   KAFKA_BOOTSTRAP_SERVERS      -> bootstrap.servers
 #   SCHEMA_REGISTRY_URL          -> schema.registry.url
 #   NEWSFLOW_CONFIG_<NAME>=value -> <name>=value, NAME lower-cased with "_" -> ".", "__" -> "_", "___" -> "-"
-#                                   (the convention of the Kafka and Confluent images), e.g.
-#                                   NEWSFLOW_CONFIG_ENRICH_HTTP_HOST -> enrich.http.host
-#   JAVA_OPTS                    -> options of the JVM; NEWSFLOW_LOG_LEVEL -> root log level (logback.xml)
-# NEWSFLOW_DRY_RUN=1 prints the properties and the command instead of running it (used by the tests).
+# JAVA_OPTS: options of the JVM; NEWSFLOW_LOG_LEVEL: root log level (logback.xml).
+# NEWSFLOW_DRY_RUN=1 prints the command instead of running it (used by the tests).
 set -euo pipefail
 
 service="${1:-}"
 case "$service" in
-  ingest|enrich|publish) shift ;;
-  *) echo "usage: entrypoint.sh ingest|enrich|publish [args...] (got '${service}')" >&2; exit 2 ;;
+  ingest|enrich|publish|frontpage|topics) shift ;;
+  *) echo "usage: entrypoint.sh ingest|enrich|publish|frontpage|topics [args...] (got '${service}')" >&2; exit 2 ;;
 esac
 
-config="${TMPDIR:-/tmp}/newsflow-${service}.properties"
-
-property() { # key value: one properties line, backslashes escaped
-  local value="${2//\\/\\\\}"
-  printf '%s=%s\n' "$1" "$value"
-}
-
-{
-  echo "# made by docker/entrypoint.sh from the container's environment"
-  if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then property bootstrap.servers "$KAFKA_BOOTSTRAP_SERVERS"; fi
-  if [ -n "${SCHEMA_REGISTRY_URL:-}" ]; then property schema.registry.url "$SCHEMA_REGISTRY_URL"; fi
-  for name in $(compgen -e | sort); do
-    case "$name" in
-      NEWSFLOW_CONFIG_?*)
-        key="${name#NEWSFLOW_CONFIG_}"
-        key="${key,,}"
-        key="${key//___/-}"
-        key="${key//__/%}"
-        key="${key//_/.}"
-        key="${key//%/_}"
-        property "$key" "${!name}"
-        ;;
-    esac
-  done
-} > "$config"
-
-command=(java ${JAVA_OPTS:-} -jar /app/newsflow-cli.jar "$service" --config "$config" "$@")
+command=(java ${JAVA_OPTS:-} -jar /app/newsflow-cli.jar "$service")
+if [ "$service" = "topics" ]; then
+  # the action first: `topics create|check [--config FILE]`
+  command+=("${1:-create}")
+  if [ $# -gt 0 ]; then shift; fi
+fi
+if [ -n "${NEWSFLOW_CONFIG_FILE:-}" ]; then command+=(--config "$NEWSFLOW_CONFIG_FILE"); fi
+command+=("$@")
 if [ "${NEWSFLOW_DRY_RUN:-0}" = "1" ]; then
-  cat "$config"
-  echo "would run: ${command[*]}" >&2
+  echo "${command[*]}"
   exit 0
 fi
 exec "${command[@]}"

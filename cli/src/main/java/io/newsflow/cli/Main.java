@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.replay.ReplayCommand.class,
                 io.newsflow.cli.enrich.EnrichCommand.class,
                 io.newsflow.cli.topics.TopicsCommand.class,
+                io.newsflow.cli.frontpage.FrontPageCommand.class,
         })
 public final class Main {
 

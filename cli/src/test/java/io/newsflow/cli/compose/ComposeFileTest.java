@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.frontpage.http.FrontPageServer;
+import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.publish.config.PublisherConfig;
 import java.net.URI;
@@ -15,16 +17,12 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docker-compose.yml cannot run here (no Docker engine), so it is kept correct by these checks. */
 class ComposeFileTest {
-    private static final Set<String> NEWSFLOW_SERVICES = Set.of("ingest", "enrich", "publish");
+    private static final Set<String> NEWSFLOW_SERVICES = Set.of("ingest", "enrich", "publish", "frontpage");
     /** Variables the entrypoint or the JVM use without turning them into config keys. */
     private static final Set<String> PASSED_THROUGH = Set.of("JAVA_OPTS", "NEWSFLOW_LOG_LEVEL");
-
-    @TempDir
-    Path tmp;
 
     private final ComposeProject project;
 
@@ -35,7 +33,7 @@ class ComposeFileTest {
     @Test
     void hasTheBrokerTheRegistryAndTheThreeServices() {
         assertThat(project.services().keySet())
-                .containsExactlyInAnyOrder("kafka", "schema-registry", "ingest", "enrich", "publish");
+                .containsExactlyInAnyOrder("kafka", "schema-registry", "topics", "ingest", "enrich", "publish", "frontpage");
         assertThat(String.valueOf(project.service("schema-registry").get("image")))
                 .startsWith("confluentinc/cp-schema-registry:");
         assertThat(String.valueOf(project.service("kafka").get("image")))
@@ -62,6 +60,7 @@ class ComposeFileTest {
     void everyServiceHasAHealthcheckAndWaitsForHealthyDependencies() {
         project.services().forEach((name, value) -> {
             Map<String, Object> service = ComposeProject.map(value);
+            if (name.equals("topics")) return; // a one-shot, checked below
             Map<String, Object> healthcheck = ComposeProject.map(service.get("healthcheck"));
             assertThat((List<?>) healthcheck.get("test")).as(name + " healthcheck").isNotEmpty();
             Object dependsOn = service.get("depends_on");
@@ -72,12 +71,32 @@ class ComposeFileTest {
             ComposeProject.map(dependsOn).forEach((dependency, condition) -> {
                 assertThat(project.services()).as(name + " depends on a service that exists").containsKey(dependency);
                 assertThat(ComposeProject.map(condition)).as(name + " waits for " + dependency)
-                        .containsEntry("condition", "service_healthy");
+                        .containsEntry("condition", dependency.equals("topics") ? "service_completed_successfully"
+                                : "service_healthy");
             });
         });
         for (String service : NEWSFLOW_SERVICES) {
             assertThat(ComposeProject.map(project.service(service).get("depends_on")))
-                    .containsKeys("kafka", "schema-registry");
+                    .containsKeys("kafka", "schema-registry", "topics");
+        }
+    }
+
+    @Test
+    void topicsIsAOneShotThatCreatesTheContractsTopicsWithTheServicesSettings() throws Exception {
+        Map<String, Object> topics = project.service("topics");
+        assertThat(String.valueOf(topics.get("command"))).isEqualTo(List.of("topics", "create").toString());
+        assertThat(String.valueOf(topics.get("restart"))).isEqualTo("no");
+        assertThat(ComposeProject.map(ComposeProject.map(topics.get("depends_on")).get("kafka")))
+                .containsEntry("condition", "service_healthy");
+        assertThat(project.entrypointCommand("topics", project.environment("topics"), "create"))
+                .endsWith("/app/newsflow-cli.jar", "topics", "create");
+        // the contract the one-shot creates is the one every service reads
+        TopicContract created = TopicContract.fromProperties(project.serviceProperties("topics"));
+        for (String service : NEWSFLOW_SERVICES) {
+            assertThat(TopicContract.fromProperties(project.serviceProperties(service))).as(service + "'s topic contract")
+                    .usingRecursiveComparison().isEqualTo(created);
+            assertThat(project.serviceProperties(service).getProperty("bootstrap.servers")).as(service)
+                    .isEqualTo(project.serviceProperties("topics").getProperty("bootstrap.servers"));
         }
     }
 
@@ -98,7 +117,7 @@ class ComposeFileTest {
         Map<String, String> registry = project.environment("schema-registry");
         int registryPort = URI.create(registry.get("SCHEMA_REGISTRY_LISTENERS")).getPort();
         for (String name : NEWSFLOW_SERVICES) {
-            Properties config = project.entrypointProperties(name, project.environment(name), tmp);
+            Properties config = project.serviceProperties(name);
             String bootstrap = config.getProperty("bootstrap.servers");
             assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).as(name + " bootstrap.servers")
                     .contains("://" + bootstrap);
@@ -110,52 +129,63 @@ class ComposeFileTest {
 
     @Test
     void everyVariableAServiceGetsBecomesAKeyItsConfigurationReads() throws Exception {
-        // the entrypoint gives each service a properties file; its config class reads it (ingest ignores these
-        // variables itself: it reads only INGEST_*, BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL and PRODUCER_* directly)
         Map<String, Function<Properties, Object>> readers = Map.of(
                 "publish", p -> PublisherConfig.fromProperties(p, "docker-compose"),
                 "enrich", EnrichConfig::fromProperties,
-                "ingest", p -> IngestConfig.from(p, Map.of()));
-        for (String name : NEWSFLOW_SERVICES) {
+                "ingest", p -> IngestConfig.from(p, Map.of()),
+                "frontpage", p -> FrontPageServer.Builder.fromProperties(p),
+                "topics", p -> Map.of("contract", TopicContract.fromProperties(p), "client",
+                    io.newsflow.schemas.config.ServiceProperties.kafkaClient(p)));
+        for (String name : project.services().keySet()) {
+            if (!readers.containsKey(name)) continue;
             Map<String, String> env = project.environment(name);
             for (String variable : env.keySet()) {
                 if (!PASSED_THROUGH.contains(variable) && !variable.startsWith("NEWSFLOW_CONFIG_")
                         && !variable.equals("KAFKA_BOOTSTRAP_SERVERS") && !variable.equals("SCHEMA_REGISTRY_URL")) {
-                    fail(name + " gets " + variable + ", which docker/entrypoint.sh does not pass on");
+                    fail(name + " gets " + variable + ", which the service's config loader does not read");
                 }
             }
-            Properties all = project.entrypointProperties(name, env, tmp);
+            Properties all = project.serviceProperties(name);
             for (String key : all.stringPropertyNames()) {
                 Function<Properties, Object> reader = readers.get(name);
                 Properties one = new Properties();
                 one.setProperty(key, all.getProperty(key));
                 assertThat(reader.apply(one)).as(name + " reads " + key + " (setting it changes the configuration)")
+                        .usingRecursiveComparison().ignoringFields("groupId", "clock", "meterRegistry")
                         .isNotEqualTo(reader.apply(new Properties()));
             }
         }
     }
 
     @Test
-    void healthchecksProbeThePortsTheServicesListenOn() throws Exception {
-        int enrichPort = EnrichConfig.fromProperties(
-                project.entrypointProperties("enrich", project.environment("enrich"), tmp)).httpPort();
-        int publishPort = PublisherConfig.fromProperties(
-                project.entrypointProperties("publish", project.environment("publish"), tmp), "compose").healthPort();
-        assertThat(healthcheckUrl("enrich")).isEqualTo(URI.create("http://localhost:" + enrichPort + "/health"));
-        assertThat(healthcheckUrl("publish")).isEqualTo(URI.create("http://localhost:" + publishPort + "/health"));
-        int ingestPort = IngestConfig.from(
-                project.entrypointProperties("ingest", project.environment("ingest"), tmp), Map.of()).port();
-        assertThat(healthcheckUrl("ingest")).isEqualTo(URI.create("http://localhost:" + ingestPort + "/health"));
+    void theEntrypointRunsTheServiceWhichReadsTheEnvironmentItself() throws Exception {
+        assertThat(project.entrypointCommand("enrich", Map.of("JAVA_OPTS", "-Xmx1g")))
+                .containsExactly("java", "-Xmx1g", "-jar", "/app/newsflow-cli.jar", "enrich");
+        assertThat(project.entrypointCommand("publish", Map.of("NEWSFLOW_CONFIG_FILE", "/etc/newsflow/publish.properties")))
+                .containsExactly("java", "-jar", "/app/newsflow-cli.jar", "publish", "--config",
+                        "/etc/newsflow/publish.properties");
     }
 
     @Test
-    void theEntrypointMapsVariableNamesLikeTheKafkaImages() throws Exception {
-        Properties p = project.entrypointProperties("enrich", Map.of(
+    void healthchecksProbeThePortsTheServicesListenOn() throws Exception {
+        int enrichPort = EnrichConfig.fromProperties(project.serviceProperties("enrich")).httpPort();
+        int publishPort = PublisherConfig.fromProperties(project.serviceProperties("publish"), "compose").healthPort();
+        assertThat(healthcheckUrl("enrich")).isEqualTo(URI.create("http://localhost:" + enrichPort + "/health"));
+        assertThat(healthcheckUrl("publish")).isEqualTo(URI.create("http://localhost:" + publishPort + "/health"));
+        int ingestPort = IngestConfig.from(project.serviceProperties("ingest"), Map.of()).port();
+        assertThat(healthcheckUrl("ingest")).isEqualTo(URI.create("http://localhost:" + ingestPort + "/health"));
+        int pagePort = FrontPageServer.Builder.fromProperties(project.serviceProperties("frontpage")).httpPort();
+        assertThat(healthcheckUrl("frontpage")).isEqualTo(URI.create("http://localhost:" + pagePort + "/health"));
+    }
+
+    @Test
+    void variableNamesMapToKeysLikeTheKafkaImages() {
+        Properties p = io.newsflow.schemas.config.ServiceProperties.load(null, Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092,broker-2:9092",
                 "NEWSFLOW_CONFIG_ENRICH_STORY_BODY___CHARS", "300",
                 "NEWSFLOW_CONFIG_CONSUMER_SOME__UNDERSCORED_KEY", "x",
                 "NEWSFLOW_CONFIG_WINDOWS_PATH", "C:\\state",
-                "UNRELATED", "ignored"), tmp);
+                "UNRELATED", "ignored"));
         assertThat(p).containsOnly(
                 Map.entry("bootstrap.servers", "broker-1:9092,broker-2:9092"),
                 Map.entry("enrich.story.body-chars", "300"),

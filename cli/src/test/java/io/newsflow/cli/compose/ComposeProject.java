@@ -2,7 +2,6 @@ package io.newsflow.cli.compose;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +55,15 @@ final class ComposeProject {
         return out;
     }
 
-    /** Runs the image's entrypoint in dry-run mode with exactly this environment; returns the properties it writes. */
-    Properties entrypointProperties(String service, Map<String, String> environment, Path tmp) throws Exception {
+    /** Runs the image's entrypoint in dry-run mode with exactly this environment; returns the command it would run. */
+    List<String> entrypointCommand(String service, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("docker/entrypoint.sh").toString(),
                 service));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(environment);
-        builder.environment().put("TMPDIR", tmp.toString());
         builder.environment().put("NEWSFLOW_DRY_RUN", "1");
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,9 +71,12 @@ final class ComposeProject {
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError("entrypoint.sh " + service + " failed: " + err);
         }
-        Properties properties = new Properties();
-        properties.load(new StringReader(out));
-        return properties;
+        return List.of(out.trim().split(" +"));
+    }
+
+    /** The settings a service in the compose file starts with: what its own loader makes of its environment. */
+    Properties serviceProperties(String service) {
+        return io.newsflow.schemas.config.ServiceProperties.load(null, environment(service));
     }
 
     @SuppressWarnings("unchecked")

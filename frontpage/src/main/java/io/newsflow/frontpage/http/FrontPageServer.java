@@ -207,6 +207,53 @@ public final class FrontPageServer implements AutoCloseable {
 
         private Builder() {}
 
+        /**
+         * The front page as a service reads it from its properties ({@link io.newsflow.schemas.config.ServiceProperties}):
+         * bootstrap.servers, schema.registry.url, frontpage.http.host (127.0.0.1), frontpage.http.port (8088),
+         * frontpage.max.articles (50), frontpage.group.id (one of its own), topics.name.articles and
+         * topics.name.trending; every Kafka client key (security.protocol, sasl.*, ssl.*) reaches its consumers,
+         * consumer.* its consumers only, and basic.auth.* its registry client.
+         */
+        public static Builder fromProperties(java.util.Properties p) {
+            io.newsflow.schemas.topics.TopicContract topics = io.newsflow.schemas.topics.TopicContract.fromProperties(p);
+            Builder b = new Builder()
+                    .bootstrapServers(p.getProperty("bootstrap.servers", "127.0.0.1:9092"))
+                    .registryUrl(p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"))
+                    .host(p.getProperty("frontpage.http.host", "127.0.0.1"))
+                    .port(intOf(p, "frontpage.http.port", 8088))
+                    .maxArticles(intOf(p, "frontpage.max.articles", 50))
+                    .articlesTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.ARTICLES))
+                    .trendingTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.TRENDING));
+            String group = p.getProperty("frontpage.group.id", "").trim();
+            if (!group.isEmpty()) b.groupId(group);
+            Map<String, Object> consumer = new java.util.HashMap<>();
+            io.newsflow.schemas.config.ServiceProperties.kafkaClient(p).forEach((k, v) -> consumer.put((String) k, v));
+            consumer.remove("bootstrap.servers");
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("consumer.")) consumer.put(k.substring("consumer.".length()), p.getProperty(k));
+            }
+            b.consumerProperties(consumer);
+            Map<String, Object> serde = new java.util.HashMap<>(io.newsflow.schemas.config.ServiceProperties.serde(p));
+            serde.remove("schema.registry.url");
+            b.serdeConfig(serde);
+            return b;
+        }
+
+        /** The HTTP port this builder will listen on (0: a free one). */
+        public int httpPort() {
+            return port;
+        }
+
+        private static int intOf(java.util.Properties p, String key, int fallback) {
+            String v = p.getProperty(key);
+            if (v == null || v.isBlank()) return fallback;
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
+            }
+        }
+
         /** Kafka bootstrap servers, e.g. 127.0.0.1:9092. Required. */
         public Builder bootstrapServers(String servers) {
             this.bootstrapServers = servers;

@@ -1,0 +1,150 @@
+package io.newsflow.cli.config;
+
+import io.newsflow.schemas.config.ServiceProperties;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every key a newsflow service reads, the service that reads it, its default and what it does: the source of
+ * docker/README.md's table of variables (a test regenerates the table and checks each key against the config
+ * classes that read it).
+ */
+public final class ConfigReference {
+    public static final Set<String> SERVICES = Set.of("ingest", "enrich", "publish", "frontpage", "topics");
+    private static final Set<String> ALL = SERVICES;
+    private static final Set<String> KAFKA_USERS = ALL;
+    private static final Set<String> REGISTRY_USERS = Set.of("ingest", "enrich", "publish", "frontpage");
+
+    /**
+     * One key. {@code sample} is a valid value other than the default (the test sets it and expects the service's
+     * configuration to change); a key with {@code <name>} in it stands for a family.
+     */
+    public record Key(String key, Set<String> services, String defaultValue, String meaning, String sample) {
+        public String variable() {
+            return key.equals("bootstrap.servers") ? ServiceProperties.ENV_BOOTSTRAP
+                    : key.equals("schema.registry.url") ? ServiceProperties.ENV_REGISTRY
+                    : key.contains("<name>") ? ServiceProperties.envOf(key.replace("<name>", "x")).replace("_X_", "_<NAME>_")
+                    : key.endsWith("*") ? ServiceProperties.envOf(key.replace("*", "x")).replaceAll("_X$", "_<KEY>")
+                    : ServiceProperties.envOf(key);
+        }
+
+        /** The key with a family's placeholder filled in, for the test. */
+        public String example() {
+            return key.replace("<name>", "wire").replace("*", "linger.ms");
+        }
+    }
+
+    private static Key key(String key, Set<String> services, String dflt, String meaning, String sample) {
+        return new Key(key, services, dflt, meaning, sample);
+    }
+
+    public static List<Key> keys() {
+        Set<String> ingest = Set.of("ingest");
+        Set<String> enrich = Set.of("enrich");
+        Set<String> publish = Set.of("publish");
+        Set<String> front = Set.of("frontpage");
+        Set<String> creators = Set.of("enrich", "publish", "topics");
+        return List.of(
+                key("bootstrap.servers", KAFKA_USERS, "127.0.0.1:9092", "Kafka brokers", "kafka-1:9092"),
+                key("schema.registry.url", REGISTRY_USERS, "http://127.0.0.1:8081/apis/ccompat/v7",
+                        "schema registry (Confluent REST API)", "http://registry:8081"),
+                key("security.protocol", KAFKA_USERS, "PLAINTEXT",
+                        "and every other key producer, consumer and admin all know (sasl.*, ssl.*, client.dns.lookup): "
+                                + "every Kafka client of the service gets it", "SASL_SSL"),
+                key("basic.auth.credentials.source", REGISTRY_USERS, "URL", "USER_INFO to send basic.auth.user.info",
+                        "USER_INFO"),
+                key("basic.auth.user.info", REGISTRY_USERS, "", "user:password for the schema registry", "u:p"),
+                key("schema.registry.retry.max.ms", REGISTRY_USERS, "10000",
+                        "how long registry calls retry 5xx, 429 and refused connections", "2000"),
+
+                key("topics.partitions", creators, "6", "partitions of every topic but the one-partition ones", "12"),
+                key("topics.replication.factor", creators, "-1", "-1: 3, or the broker count when fewer", "3"),
+                key("topics.min.insync.replicas", creators, "-1", "-1: 2 when replication is 3 or more, else 1", "1"),
+                key("topics.country.partitions", creators, "1", "partitions of each news.articles.country.<CC>", "3"),
+                key("topics.deadletter.retention.ms", creators, "1209600000", "how long dead letters are kept (14 days)",
+                        "86400000"),
+                key("topics.name.raw", Set.of("ingest", "enrich", "topics"), "news.articles.raw", "ingest's output", "raw"),
+                key("topics.name.enriched", Set.of("enrich", "publish", "topics"), "news.articles.enriched", "enrich's output", "enriched"),
+                key("topics.name.articles", Set.of("publish", "frontpage", "topics"), "news.articles", "finished articles, Avro", "articles"),
+                key("topics.name.articles.json", Set.of("publish", "topics"), "news.articles.json", "finished articles, JSON", "articles-json"),
+                key("topics.name.latest", Set.of("publish", "topics"), "news.articles.latest", "newest version per article, compacted",
+                        "latest"),
+                key("topics.name.trending", Set.of("enrich", "frontpage", "topics"), "news.trending", "ranked lists per region, compacted", "trending"),
+                key("topics.name.deadletter", Set.of("ingest", "enrich", "publish", "topics"), "news.deadletter", "what no stage could use", "dead"),
+                key("topics.name.engagement", Set.of("enrich", "topics"), "news.engagement", "engagement events read by trending",
+                        "engagement"),
+                key("topics.name.country.prefix", Set.of("publish", "topics"), "news.articles.country.", "prefix of the country topics",
+                        "country."),
+
+                key("ingest.http.host", ingest, "127.0.0.1", "interface the HTTP server listens on", "0.0.0.0"),
+                key("ingest.http.port", ingest, "8080", "HTTP port", "9080"),
+                key("ingest.feed.<name>.key", ingest, "(demo feed, key demo)", "bearer key of feed <name>", "secret"),
+                key("ingest.max.body.bytes", ingest, "10485760", "largest request body", "1048576"),
+                key("ingest.max.items", ingest, "1000", "most items in one request", "100"),
+                key("ingest.topic.raw", ingest, "topics.name.raw", "where valid articles go", "raw"),
+                key("ingest.topic.deadletter", ingest, "topics.name.deadletter", "where refused items go", "dead"),
+                key("ingest.produce.timeout.ms", ingest, "15000", "how long a request waits for Kafka", "5000"),
+                key("ingest.retry.after.seconds", ingest, "5", "Retry-After of a 503", "10"),
+                key("producer.*", Set.of("ingest", "enrich", "publish"), "", "a setting of the service's producer only", "20"),
+
+                key("application.id", enrich, "newsflow-enrich", "Kafka Streams application (group, internal topics)",
+                        "enrich-2"),
+                key("enrich.state.dir", enrich, "$TMPDIR/newsflow-enrich", "Kafka Streams state", "/var/lib/enrich"),
+                key("enrich.instance.id", enrich, "(none)", "stable member id: a restart takes its tasks back at once",
+                        "enrich-a"),
+                key("enrich.http.host", enrich, "127.0.0.1", "interface of /trending, /health, /metrics", "0.0.0.0"),
+                key("enrich.http.port", enrich, "8090", "HTTP port", "9090"),
+                key("enrich.topic.raw", enrich, "topics.name.raw", "input", "raw"),
+                key("enrich.topic.enriched", enrich, "topics.name.enriched", "output", "enriched"),
+                key("enrich.topic.trending", enrich, "topics.name.trending", "ranked lists", "trending"),
+                key("enrich.topic.engagement", enrich, "topics.name.engagement", "engagement input; empty: none", ""),
+                key("enrich.versions.retention", enrich, "P7D", "how long article versions are remembered", "P1D"),
+                key("enrich.story.window", enrich, "(StorySettings)", "how far back a story can be joined", "PT6H"),
+                key("enrich.story.similarity", enrich, "(StorySettings)", "least similarity to join a story", "0.77"),
+                key("enrich.story.body-chars", enrich, "(StorySettings)", "body characters fingerprinted", "123"),
+                key("enrich.story.fingerprints", enrich, "(StorySettings)", "fingerprints kept per story", "7"),
+                key("enrich.trending.half-life.fast", enrich, "(TrendingSettings)", "fast decay", "PT7M"),
+                key("enrich.trending.half-life.slow", enrich, "(TrendingSettings)", "slow decay", "PT7H"),
+                key("enrich.trending.lateness", enrich, "(TrendingSettings)", "how late an event may come", "PT7M"),
+                key("enrich.trending.repeat-weight", enrich, "(TrendingSettings)", "weight of a repeat", "0.123"),
+                key("enrich.trending.top", enrich, "(TrendingSettings)", "stories per ranked list", "7"),
+                key("enrich.trending.min-score", enrich, "(TrendingSettings)", "least score to be listed", "0.123"),
+                key("enrich.trending.emit-interval", enrich, "(TrendingSettings)", "how often lists are published",
+                        "PT7S"),
+                key("enrich.trending.max-members", enrich, "(TrendingSettings)", "articles remembered per story", "7"),
+                key("enrich.thread.replacements.max", enrich, "3", "stream threads replaced before the service exits",
+                        "5"),
+                key("enrich.thread.replacements.window", enrich, "PT10M", "window of that count", "PT1H"),
+
+                key("publish.group.id", publish, "newsflow-publish", "consumer group of the publishers", "pub"),
+                key("publish.instance.id", publish, "0", "stable id: transactional.id and group.instance.id", "1"),
+                key("publish.health.port", publish, "8083", "/health and /metrics; -1: off", "9083"),
+                key("publish.poll.ms", publish, "100", "longest poll", "50"),
+                key("publish.topic.enriched", publish, "topics.name.enriched", "input", "enriched"),
+                key("publish.topic.articles", publish, "topics.name.articles", "Avro output", "articles"),
+                key("publish.topic.articles.json", publish, "topics.name.articles.json", "JSON output", "json"),
+                key("publish.topic.latest", publish, "topics.name.latest", "compacted newest versions", "latest"),
+                key("publish.topic.country.prefix", publish, "topics.name.country.prefix", "country topics", "c."),
+                key("publish.topic.deadletter", publish, "topics.name.deadletter", "unpublishable records", "dead"),
+                key("consumer.*", Set.of("enrich", "publish", "frontpage"), "", "a setting of the service's consumer only", "20"),
+
+                key("frontpage.http.host", front, "127.0.0.1", "interface the page listens on", "0.0.0.0"),
+                key("frontpage.http.port", front, "8088", "HTTP port", "9088"),
+                key("frontpage.max.articles", front, "50", "newest articles kept and shown", "20"),
+                key("frontpage.group.id", front, "(one of its own)", "consumer group", "page"));
+    }
+
+    /** The markdown table docker/README.md carries between its markers. */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| variable | key | read by | default | what it does |\n|---|---|---|---|---|\n");
+        for (Key k : keys()) {
+            String services = k.services().equals(ALL) ? "all" : k.services().stream().sorted()
+                    .collect(Collectors.joining(", "));
+            out.append("| `").append(k.variable()).append("` | `").append(k.key()).append("` | ").append(services)
+                    .append(" | ").append(k.defaultValue().isEmpty() ? "" : "`" + k.defaultValue() + "`").append(" | ")
+                    .append(k.meaning()).append(" |\n");
+        }
+        return out.toString();
+    }
+}
