@@ -38,12 +38,14 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
 
     private final ChildProcess process;
+    private final HttpFront front;
     private final int port;
     private final Duration startupTime;
 
-    private LocalSchemaRegistry(ChildProcess process, int port, Duration startupTime) {
+    private LocalSchemaRegistry(ChildProcess process, HttpFront front, Duration startupTime) {
         this.process = process;
-        this.port = port;
+        this.front = front;
+        this.port = front.port();
         this.startupTime = startupTime;
     }
 
@@ -85,6 +87,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         process.close();
         log.info("schema registry {} stopped", baseUrl());
     }
@@ -205,13 +208,15 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the registry working directory " + workDir, e);
             }
             long began = System.nanoTime();
-            int httpPort = port == 0 ? Ports.freePort() : port;
+            // the registry listens on a port of its own; clients reach it through a front on the public one
+            int httpPort = Ports.freePort();
             Path logFile = workDir.resolve("registry.log");
             Map<String, String> env = new HashMap<>();
-            if (persistent) {
-                env.put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("registry-db")
-                        + ";DB_CLOSE_ON_EXIT=FALSE");
-            }
+            // writes wait for each other's table locks a little longer than H2's 1 s (see the front below)
+            String h2 = ";LOCK_TIMEOUT=10000";
+            env.put("REGISTRY_DATASOURCE_URL", persistent
+                    ? "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("registry-db") + ";DB_CLOSE_ON_EXIT=FALSE" + h2
+                    : "jdbc:h2:mem:registry_db" + h2);
             // our tiny ExitWithParent main in front of the runner jar (whose manifest brings lib/*)
             String classpath = codeSourceOf(ExitWithParent.class) + java.io.File.pathSeparator + jar;
             List<String> jvmArgs = List.of(
@@ -231,8 +236,18 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                 child.close();
                 throw e;
             }
+            // concurrent first registrations (every service starting at once) lock H2's tables against each other
+            // until H2 gives up (500 "Timeout trying to lock table"); the front lets writes through one at a time
+            HttpFront front;
+            try {
+                front = HttpFront.forTarget("http://" + Ports.LOOPBACK + ":" + httpPort).serializeWrites(true)
+                        .port(port).start();
+            } catch (RuntimeException e) {
+                child.close();
+                throw e;
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - began);
-            LocalSchemaRegistry registry = new LocalSchemaRegistry(child, httpPort, took);
+            LocalSchemaRegistry registry = new LocalSchemaRegistry(child, front, took);
             log.info("schema registry ready at {} in {} ms (pid {}, compatibility {}, {} storage, log {})",
                     registry.url(), took.toMillis(), child.pid(), compatibility, persistent ? "file" : "in-memory",
                     logFile);

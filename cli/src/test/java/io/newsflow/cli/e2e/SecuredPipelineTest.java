@@ -15,9 +15,9 @@ import io.newsflow.ingest.http.IngestService;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.schemas.config.AccessCheck.AccessException;
+import io.newsflow.stack.HttpFront;
 import io.newsflow.stack.LocalKafkaBroker;
 import io.newsflow.stack.Ports;
-import io.newsflow.testkit.BasicAuthProxy;
 import io.newsflow.testkit.TestSchemaRegistry;
 import io.newsflow.testkit.TopicReader;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +58,7 @@ class SecuredPipelineTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static LocalKafkaBroker broker;
-    private static BasicAuthProxy registry;
+    private static HttpFront registry;
     private static Path dir;
 
     @BeforeAll
@@ -67,7 +67,7 @@ class SecuredPipelineTest {
         broker = LocalKafkaBroker.builder().workDir(dir.resolve("kafka"))
                 .saslPlainUsers(Map.of("broker", "broker-secret", KAFKA_USER, KAFKA_PASSWORD))
                 .start();
-        registry = BasicAuthProxy.start(TestSchemaRegistry.url(), REGISTRY_USER, REGISTRY_PASSWORD);
+        registry = HttpFront.forTarget(TestSchemaRegistry.url()).basicAuth(REGISTRY_USER, REGISTRY_PASSWORD).start();
     }
 
     @AfterAll

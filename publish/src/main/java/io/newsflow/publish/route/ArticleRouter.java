@@ -94,8 +94,14 @@ public final class ArticleRouter {
         } catch (RuntimeException e) {
             if (RegistryFailures.isTransient(e)) throw e;
             // can never be published as it is (its schema refused by the registry, say): park it and go on
-            return deadLetter(in, article == null ? null : article.getId(), article, "cannot publish: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (caused by " + e.getCause() + ")"), e.getClass().getSimpleName(), null);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String message = String.valueOf(e.getMessage());
+            String reason = root == e || message.contains(String.valueOf(root.getMessage())) ? message
+                    : message + " (caused by " + root + ")";
+            // the type that says why (IncompatibleSchemaException), not the serializer's wrapper
+            return deadLetter(in, article == null ? null : article.getId(), article, "cannot publish: " + reason,
+                    root.getClass().getSimpleName(), null);
         }
     }
 
