@@ -35,7 +35,7 @@ class FrontPageServerHttpTest {
         try (FrontPageServer page = unreachableKafka().start()) {
             HttpResponse<String> health = get(page, "/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"status\":\"DOWN\"", "WAITING_FOR_PARTITIONS");
+            assertThat(health.body()).contains("\"status\":\"DOWN\"", "WAITING_FOR_TOPICS");
 
             HttpResponse<String> front = get(page, "/");
             assertThat(front.statusCode()).isEqualTo(200);

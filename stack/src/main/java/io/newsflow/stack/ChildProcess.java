@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * A Java child process whose output goes to a log file, that dies with this JVM (stdin pipe, see
  * {@link ExitWithParent}, plus a shutdown hook) and stops with SIGTERM first, so its own shutdown hooks run.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
 
     private final String name;
@@ -50,7 +50,7 @@ final class ChildProcess implements AutoCloseable {
      * Starts {@code java jvmArgs -cp classpath io.newsflow.stack.ExitWithParent mainClass args}, output appended to
      * logFile.
      */
-    static ChildProcess startJava(String name, List<String> jvmArgs, String classpath, String mainClass,
+    public static ChildProcess startJava(String name, List<String> jvmArgs, String classpath, String mainClass,
                                   List<String> args, Map<String, String> env, Path workDir, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -126,15 +126,15 @@ final class ChildProcess implements AutoCloseable {
         return out.toString();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
@@ -177,6 +177,66 @@ final class ChildProcess implements AutoCloseable {
             stdin.close();
         } catch (IOException ignored) {
             // the child is gone; nothing left to tell it
+        }
+    }
+
+    /**
+     * The pid file a child started on a working directory leaves there. When the process that started it was
+     * killed, the child may still be shutting down (flushing, releasing its data directory's lock and its port):
+     * waits until that process is gone, at most {@code max}.
+     */
+    public static void awaitPreviousExit(Path pidFile, String name, Duration max) {
+        if (!Files.isRegularFile(pidFile)) return;
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> previous = ProcessHandle.of(pid)
+                .filter(h -> h.info().command().map(c -> c.contains("java")).orElse(false));
+        if (previous.isEmpty() || !previous.get().isAlive()) return;
+        log.info("an earlier {} on this directory (pid {}) is still shutting down; waiting for it", name, pid);
+        try {
+            previous.get().onExit().get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("an earlier " + name + " (pid " + pid + ") still runs on this directory after "
+                    + max.toSeconds() + " s; stop it (kill " + pid + ") and start again");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for pid " + pid, e);
+        }
+    }
+
+    /** Records this child's pid in {@code pidFile}, for {@link #awaitPreviousExit} of a later start. */
+    public void writePid(Path pidFile) {
+        try {
+            Files.writeString(pidFile, Long.toString(process.pid()));
+        } catch (IOException e) {
+            log.warn("cannot write {}: {}", pidFile, e.toString());
+        }
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would end it: no shutdown hook runs. Waits until it is gone. */
+    public synchronized void kill() {
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // nothing to remove
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // gone
         }
     }
 

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    /** In the working directory: the broker's pid, so a start after a crash waits for the old one to be gone. */
+    public static final String PID_FILE = "broker.pid";
 
     private final ChildProcess process;
     private final int port;
@@ -193,6 +195,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the Kafka working directory " + workDir, e);
             }
+            ChildProcess.awaitPreviousExit(workDir.resolve(PID_FILE), "Kafka broker", Duration.ofSeconds(60));
             Path dataDir = workDir.resolve("kafka-data");
             Path config = workDir.resolve("server.properties");
             Path logFile = workDir.resolve("kafka.log");
@@ -218,6 +221,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             }
             ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",
                     List.of(config.toString()), Map.of(), workDir, logFile);
+            child.writePid(workDir.resolve(PID_FILE));
             try {
                 awaitReady(child, clientPort, security);
             } catch (RuntimeException e) {

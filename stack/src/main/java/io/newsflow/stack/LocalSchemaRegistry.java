@@ -33,6 +33,8 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
     /** The name the registry module gives the runnable jar (target/lib beside it). */
     public static final String RUNNER_JAR = "newsflow-registry-runner.jar";
+    /** In the working directory: the registry's pid, so a start after a crash waits for the old one to be gone. */
+    public static final String PID_FILE = "registry.pid";
     /** Path of Confluent's API below the server root. */
     public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
     static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
@@ -208,6 +210,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the registry working directory " + workDir, e);
             }
             long began = System.nanoTime();
+            ChildProcess.awaitPreviousExit(workDir.resolve(PID_FILE), "schema registry", Duration.ofSeconds(60));
             // the registry listens on a port of its own; clients reach it through a front on the public one
             int httpPort = Ports.freePort();
             Path logFile = workDir.resolve("registry.log");
@@ -228,6 +231,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                     "-Dquarkus.banner.enabled=false");
             ChildProcess child = ChildProcess.startJava("schema registry", jvmArgs, classpath,
                     mainClassOf(jar), List.of(), env, workDir, logFile);
+            child.writePid(workDir.resolve(PID_FILE));
             try {
                 RegistryHttp http = new RegistryHttp("http://" + Ports.LOOPBACK + ":" + httpPort);
                 awaitReady(child, http);

@@ -4,6 +4,9 @@ import io.newsflow.cli.BadInputException;
 import io.newsflow.cli.generator.WireItem;
 import io.newsflow.publish.route.ArticleRouter;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.topics.TopicProvisioner;
+import io.newsflow.schemas.topics.TopicSpec;
 import io.newsflow.stack.LocalKafkaBroker;
 import io.newsflow.stack.LocalSchemaRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,8 +14,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,8 +82,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + " fewer transactions. The publisher commits once per poll batch and has no such setting.")
     Integer commitMs;
 
+    @Option(names = "--restarts",
+            description = "Instead: restart times. Each service its own JVM, stopped cleanly and killed in turn; prints"
+                    + " how long after each start a new article is committed downstream and on the front page.")
+    boolean restarts;
+
     @Override
     public Integer call() throws Exception {
+        if (restarts) {
+            return new RestartBench(System.out, Files.createTempDirectory("newsflow-restarts")).run();
+        }
         if (articles < 100 || rateArticles < 100) {
             throw new BadInputException("bench: --articles and --rate-articles must be at least 100");
         }
@@ -160,52 +169,26 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<String> BROKER_CLOCK_TOPICS = List.of("bench.hop.warmup", "bench.hop", "bench.hop.rate",
             Topics.ARTICLES, PublishReplayStage.ARTICLES, PublishReplayStage.DEADLETTER);
 
-    private static void createTopics(String bootstrap) throws Exception {
+    /** The bench's own topics, through the topic contract like every other user of topics. */
+    private static void createTopics(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            // same partition count as the pipeline's topics
+            TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, TopicContract.defaults());
+            List<TopicSpec> specs = new ArrayList<>();
             for (String t : List.of("bench.raw.warmup", "bench.raw", "bench.raw.rate")) {
-                topics.add(new NewTopic(t, 6, (short) 1));
+                specs.add(provisioner.contract().benchSpec(t, false));
             }
             // news.articles too: the publisher creates it only when missing, so it keeps this setting
             for (String t : BROKER_CLOCK_TOPICS) {
-                topics.add(brokerClockTopic(t));
+                specs.add(provisioner.contract().benchSpec(t, true));
             }
-            admin.createTopics(topics).all().get();
-            // a new partition answers NotLeaderOrFollower for a moment: wait until every one has its leader
-            List<String> names = topics.stream().map(NewTopic::name).toList();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream()).anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
-                Thread.sleep(100);
-            }
-            // a named leader may still refuse requests until it has loaded the partition; a first produce refused
-            // that way can leave an idempotent producer retrying out-of-order batches until its delivery timeout.
-            // ListOffsets is served by the leader only: once it answers for every partition, they take writes
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(names).allTopicNames().get().values().forEach(d -> d.partitions().forEach(
-                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            while (System.nanoTime() < deadline && !answers(admin, latest)) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1_000);
+            provisioner.create(specs);
         }
     }
 
-    private static boolean answers(Admin admin, Map<TopicPartition, OffsetSpec> partitions)
-            throws InterruptedException {
-        try {
-            admin.listOffsets(partitions).all().get();
-            return true;
-        } catch (ExecutionException e) {
-            return false;
-        }
-    }
-
-    /** Six partitions like the pipeline's topics; the broker stamps each record with the time it appended it. */
+    /** A broker-clock topic of the contract on a one-broker cluster, for tests that create it themselves. */
     static NewTopic brokerClockTopic(String name) {
-        return new NewTopic(name, 6, (short) 1).configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
-                TimestampType.LOG_APPEND_TIME.name));
+        TopicSpec s = TopicContract.defaults().resolvedFor(1).benchSpec(name, true);
+        return new NewTopic(s.name(), s.partitions(), s.replicationFactor()).configs(s.configs());
     }
 
     private static String commitNote(Integer commitMs) {

@@ -131,8 +131,7 @@ public final class ConfigReference {
 
                 key("frontpage.http.host", front, "127.0.0.1", "interface the page listens on", "0.0.0.0"),
                 key("frontpage.http.port", front, "8088", "HTTP port", "9088"),
-                key("frontpage.max.articles", front, "50", "newest articles kept and shown", "20"),
-                key("frontpage.group.id", front, "(one of its own)", "consumer group", "page"));
+                key("frontpage.max.articles", front, "50", "newest articles kept and shown", "20"));
     }
 
     /** The markdown table docker/README.md carries between its markers. */

@@ -74,6 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoOptions options = options();
+        // after a kill -9 of an earlier demo on this directory its broker and registry are still shutting down
+        io.newsflow.stack.ChildProcess.awaitPreviousExit(options.dataDir().resolve("kafka").resolve(
+                io.newsflow.stack.LocalKafkaBroker.PID_FILE), "Kafka broker", Duration.ofSeconds(60));
+        io.newsflow.stack.ChildProcess.awaitPreviousExit(options.dataDir().resolve("registry").resolve(
+                io.newsflow.stack.LocalSchemaRegistry.PID_FILE), "schema registry", Duration.ofSeconds(60));
         String portsTaken = portsTaken(options);
         if (portsTaken != null) {
             System.err.println("newsflow demo: " + portsTaken);

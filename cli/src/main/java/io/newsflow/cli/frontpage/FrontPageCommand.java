@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Runs the front page: news.articles and news.trending laid out like a news site on "
                 + "frontpage.http.port (8088); GET /health, /metrics.",
                 "Config keys: bootstrap.servers, schema.registry.url, frontpage.http.host, frontpage.http.port, "
-                        + "frontpage.max.articles, frontpage.group.id, topics.name.*, consumer.*, security and basic.auth.* keys."})
+                        + "frontpage.max.articles, topics.name.*, consumer.*, security and basic.auth.* keys."})
 public final class FrontPageCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file; environment variables override it.")

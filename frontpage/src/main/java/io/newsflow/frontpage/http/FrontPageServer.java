@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class FrontPageServer implements AutoCloseable {
         Map<String, Object> serde = new HashMap<>(config.serdeConfig);
         serde.put("schema.registry.url", config.registryUrl);
         consumer = new FeedConsumer(
-                FeedConsumer.consumerProperties(config.bootstrapServers, config.groupId, config.consumerOverrides),
+                FeedConsumer.consumerProperties(config.bootstrapServers, config.consumerOverrides),
                 serde, config.articlesTopic, config.trendingTopic, articles, trending, metrics);
         consumer.start();
         app = Javalin.create(cfg -> cfg.showJavalinBanner = false)
@@ -199,7 +198,6 @@ public final class FrontPageServer implements AutoCloseable {
         private String articlesTopic = Topics.ARTICLES;
         private String trendingTopic = Topics.TRENDING;
         private int maxArticles = 50;
-        private String groupId = "newsflow-frontpage-" + UUID.randomUUID();
         private Map<String, Object> consumerOverrides = Map.of();
         private Map<String, Object> serdeConfig = Map.of();
         private MeterRegistry meterRegistry;
@@ -210,7 +208,7 @@ public final class FrontPageServer implements AutoCloseable {
         /**
          * The front page as a service reads it from its properties ({@link io.newsflow.schemas.config.ServiceProperties}):
          * bootstrap.servers, schema.registry.url, frontpage.http.host (127.0.0.1), frontpage.http.port (8088),
-         * frontpage.max.articles (50), frontpage.group.id (one of its own), topics.name.articles and
+         * frontpage.max.articles (50), topics.name.articles and
          * topics.name.trending; every Kafka client key (security.protocol, sasl.*, ssl.*) reaches its consumers,
          * consumer.* its consumers only, and basic.auth.* its registry client.
          */
@@ -224,8 +222,6 @@ public final class FrontPageServer implements AutoCloseable {
                     .maxArticles(intOf(p, "frontpage.max.articles", 50))
                     .articlesTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.ARTICLES))
                     .trendingTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.TRENDING));
-            String group = p.getProperty("frontpage.group.id", "").trim();
-            if (!group.isEmpty()) b.groupId(group);
             Map<String, Object> consumer = new java.util.HashMap<>();
             io.newsflow.schemas.config.ServiceProperties.kafkaClient(p).forEach((k, v) -> consumer.put((String) k, v));
             consumer.remove("bootstrap.servers");
@@ -295,12 +291,6 @@ public final class FrontPageServer implements AutoCloseable {
             return this;
         }
 
-        /** Consumer group; by default one of its own per instance, since each page needs every record. */
-        public Builder groupId(String groupId) {
-            this.groupId = groupId;
-            return this;
-        }
-
         /** Extra consumer properties (security settings, timeouts); they win over the defaults. */
         public Builder consumerProperties(Map<String, Object> overrides) {
             this.consumerOverrides = Map.copyOf(overrides);
@@ -330,7 +320,6 @@ public final class FrontPageServer implements AutoCloseable {
             require(host, "host", "e.g. .host(\"127.0.0.1\")");
             require(articlesTopic, "articlesTopic", "e.g. .articlesTopic(\"news.articles\")");
             require(trendingTopic, "trendingTopic", "e.g. .trendingTopic(\"news.trending\")");
-            require(groupId, "groupId", "or leave it unset for a group of its own");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("front page port must be 0..65535, was " + port);
             }

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,31 +68,30 @@ public final class FeedConsumer implements AutoCloseable {
     }
 
     /**
-     * Consumer settings for a view that is rebuilt from the topics on every start.
-     *
-     * @param groupId a group of its own per instance: every front page needs every record, it shares no work
+     * Consumer settings for a view that is rebuilt from the topics on every start. No consumer group: every front
+     * page needs every partition and shares no work, so partitions are assigned, not subscribed; a restarted page
+     * (even after kill -9) reads at once instead of waiting for a group's rebalance or a dead member's session.
      */
-    public static Properties consumerProperties(String bootstrapServers, String groupId, Map<String, Object> overrides) {
+    public static Properties consumerProperties(String bootstrapServers, Map<String, Object> overrides) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-frontpage");
         // articles of aborted publisher transactions must never reach the page
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // the page is rebuilt from what the topics hold, so start at the beginning and never commit
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // topics created after start (a fresh demo) are noticed within seconds, not the default five minutes
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        // a fetch returns as soon as anything is committed: new articles show within a poll, not after 500 ms
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         // the page reads topics; creating them is the pipeline's job
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.putAll(overrides);
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return p;
     }
 
     public void start() {
         started = true;
-        consumer.subscribe(List.of(articlesTopic, trendingTopic));
         thread.start();
     }
 
@@ -106,23 +107,28 @@ public final class FeedConsumer implements AutoCloseable {
         if (!thread.isAlive()) {
             return running ? "NOT_STARTED" : "STOPPED";
         }
-        return assigned ? "RUNNING" : "WAITING_FOR_PARTITIONS";
+        return assigned ? "RUNNING" : "WAITING_FOR_TOPICS";
     }
 
     private void run() {
         try {
+            long nextLook = 0;
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
-                if (!assigned && !consumer.assignment().isEmpty()) {
-                    assigned = true;
-                    log.info("front page reading {} partitions of {} and {}", consumer.assignment().size(),
-                            articlesTopic, trendingTopic);
+                if (System.nanoTime() >= nextLook) {
+                    // topics created after start (a fresh demo), or given more partitions, are picked up here
+                    assignNewPartitions();
+                    nextLook = System.nanoTime() + (assigned ? 10_000_000_000L : 500_000_000L);
                 }
+                if (!assigned) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
                 for (ConsumerRecord<String, byte[]> r : records) {
                     handle(r);
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | InterruptedException stopping) {
             // close() woke the poll
         } catch (Throwable t) {
             failure = t;
@@ -132,6 +138,28 @@ public final class FeedConsumer implements AutoCloseable {
             articleDecoder.close();
             trendingDecoder.close();
         }
+    }
+
+    private void assignNewPartitions() {
+        java.util.Set<TopicPartition> all = new java.util.HashSet<>();
+        for (String topic : List.of(articlesTopic, trendingTopic)) {
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+            } catch (org.apache.kafka.common.errors.TimeoutException kafkaNotAnswering) {
+                return; // /health says WAITING_FOR_TOPICS meanwhile
+            }
+            if (infos == null || infos.isEmpty()) return; // not there yet: look again soon
+            infos.forEach(i -> all.add(new TopicPartition(i.topic(), i.partition())));
+        }
+        java.util.Set<TopicPartition> added = new java.util.HashSet<>(all);
+        added.removeAll(consumer.assignment());
+        if (added.isEmpty()) return;
+        consumer.assign(all);
+        consumer.seekToBeginning(added);
+        assigned = true;
+        log.info("front page reading {} partitions of {} and {} from the beginning", all.size(), articlesTopic,
+                trendingTopic);
     }
 
     private void handle(ConsumerRecord<String, byte[]> r) {

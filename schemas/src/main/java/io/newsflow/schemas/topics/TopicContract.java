@@ -203,6 +203,16 @@ public final class TopicContract {
         return spec(countryTopic(isoCode), "article id", "finished article JSON of one country", countryPartitions, Map.of());
     }
 
+    /**
+     * A topic of the bench ({@code newsflow bench}): as many partitions as the pipeline's topics, so raw Kafka and
+     * the pipeline are measured on the same layout; with {@code brokerClock}, record times are the broker's append
+     * times (LogAppendTime), which time a stage's throughput on the broker's clock.
+     */
+    public TopicSpec benchSpec(String name, boolean brokerClock) {
+        return spec(name, "bench record id", brokerClock ? "bench output, broker-clock timestamps" : "bench input",
+                partitions, brokerClock ? Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime") : Map.of());
+    }
+
     /** Every fixed topic of the pipeline, in the order of the flow. */
     public List<TopicSpec> all() {
         List<TopicSpec> out = new ArrayList<>();

@@ -89,8 +89,15 @@ public final class TopicProvisioner {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         while (true) {
             try {
-                admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
-                return;
+                Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+                // a new partition answers NotLeaderOrFollower until it has its leader
+                boolean led = d.values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null
+                        && !p.leader().isEmpty());
+                if (led) return;
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("created topics " + names + " but not every partition has a leader after "
+                            + TIMEOUT_S + " s");
+                }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
                         || System.nanoTime() > deadline) {
