@@ -11,7 +11,6 @@ import io.newsflow.publish.route.ArticleRouter;
 import io.newsflow.publish.validate.FinishedArticleValidator;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.serde.SpecificAvroSerde;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,16 +57,16 @@ public final class PublisherService implements AutoCloseable {
         }
         // one clear error for a wrong listener, password or registry credential instead of a loop of retries
         io.newsflow.schemas.config.AccessCheck.verify("publish", config.kafkaClientSettings(), config.serdeSettings(),
-                java.time.Duration.ofSeconds(15));
+                java.time.Duration.ofSeconds(10));
         topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
         topicSetup.createFixedTopics();
 
         Map<String, Object> serdeConfig = new HashMap<>(config.serdeSettings());
         serdeConfig.put("specific.avro.reader", true);
-        SpecificAvroSerde<EnrichedArticle> articleSerde = new SpecificAvroSerde<>();
-        articleSerde.configure(serdeConfig, false);
-        SpecificAvroSerde<DeadLetter> deadLetterSerde = new SpecificAvroSerde<>();
-        deadLetterSerde.configure(serdeConfig, false);
+        org.apache.kafka.common.serialization.Serde<EnrichedArticle> articleSerde =
+                io.newsflow.schemas.serde.AvroSerdeFactory.specificSerde(serdeConfig, false);
+        org.apache.kafka.common.serialization.Serde<DeadLetter> deadLetterSerde =
+                io.newsflow.schemas.serde.AvroSerdeFactory.specificSerde(serdeConfig, false);
 
         ArticleRouter router = new ArticleRouter(config.topics(), articleSerde.deserializer(),
                 articleSerde.serializer(), deadLetterSerde.serializer(), new FinishedArticleValidator(),

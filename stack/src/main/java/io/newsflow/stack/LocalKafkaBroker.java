@@ -145,7 +145,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
         /** Where data (kafka-data/), server.properties and kafka.log go. Required. Created if missing. */
         public Builder workDir(Path workDir) {
-            this.workDir = workDir;
+            this.workDir = workDir == null ? null : workDir.toAbsolutePath(); // children run in it: relative paths would not resolve
             return this;
         }
 

@@ -144,7 +144,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
         /** Where registry.log (and with {@link #persistent(boolean)} the database) go. Required. */
         public Builder workDir(Path workDir) {
-            this.workDir = workDir;
+            this.workDir = workDir == null ? null : workDir.toAbsolutePath();
             return this;
         }
 

@@ -54,7 +54,7 @@ public final class TopicsCommand implements Callable<Integer> {
         client.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-topics");
         PrintWriter out = spec.commandLine().getOut();
         try {
-            io.newsflow.schemas.config.AccessCheck.verifyKafka("topics", client, java.time.Duration.ofSeconds(15));
+            io.newsflow.schemas.config.AccessCheck.verifyKafka("topics", client, java.time.Duration.ofSeconds(10));
         } catch (IllegalStateException e) {
             throw new BadInputException(e.getMessage());
         }

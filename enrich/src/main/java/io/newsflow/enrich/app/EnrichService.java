@@ -62,7 +62,7 @@ public final class EnrichService implements AutoCloseable {
     public static EnrichService start(EnrichConfig requested, CountryTagging tagger) {
         // one clear error for a wrong listener, password or registry credential, before any thread starts
         io.newsflow.schemas.config.AccessCheck.verify("enrich", EnrichTopics.adminProperties(requested),
-                requested.serdeSettings(), java.time.Duration.ofSeconds(15));
+                requested.serdeSettings(), java.time.Duration.ofSeconds(10));
         EnrichConfig config = EnrichTopics.ensure(requested);
         Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger);
         log.info("enrich topology:\n{}", topology.describe());

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Metrics;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.config.ServiceProperties;
-import io.newsflow.schemas.serde.KafkaAvroSerializer;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,9 +15,9 @@ import org.apache.kafka.common.config.ConfigException;
 /** Builds the dead-letter records enrich's error handlers hand back to Kafka Streams (sent in the task's transaction). */
 final class DeadLetters {
     private final String topic;
-    private final KafkaAvroSerializer serializer;
+    private final org.apache.kafka.common.serialization.Serializer<Object> serializer;
 
-    private DeadLetters(String topic, KafkaAvroSerializer serializer) {
+    private DeadLetters(String topic, org.apache.kafka.common.serialization.Serializer<Object> serializer) {
         this.topic = topic;
         this.serializer = serializer;
     }
@@ -37,9 +36,7 @@ final class DeadLetters {
         Map<String, Object> serde = new HashMap<>(ServiceProperties.serde(all));
         serde.put("schema.registry.url", registry.toString());
         serde.put("auto.register.schemas", true);
-        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-        serializer.configure(serde, false);
-        return new DeadLetters(topic, serializer);
+        return new DeadLetters(topic, io.newsflow.schemas.serde.AvroSerdeFactory.serializer(serde, false));
     }
 
     String topic() {

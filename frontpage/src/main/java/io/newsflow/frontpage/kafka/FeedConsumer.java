@@ -6,7 +6,6 @@ import io.newsflow.frontpage.state.LatestArticles;
 import io.newsflow.frontpage.state.TrendingBoard;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.TrendingList;
-import io.newsflow.schemas.serde.KafkaAvroDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,8 +34,8 @@ public final class FeedConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedConsumer.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaAvroDeserializer articleDecoder;
-    private final KafkaAvroDeserializer trendingDecoder;
+    private final org.apache.kafka.common.serialization.Deserializer<Object> articleDecoder;
+    private final org.apache.kafka.common.serialization.Deserializer<Object> trendingDecoder;
     private final String articlesTopic;
     private final String trendingTopic;
     private final LatestArticles articles;
@@ -58,10 +57,8 @@ public final class FeedConsumer implements AutoCloseable {
         this.metrics = metrics;
         Map<String, Object> serde = new HashMap<>(serdeConfig);
         serde.put("specific.avro.reader", true);
-        this.articleDecoder = new KafkaAvroDeserializer();
-        this.articleDecoder.configure(serde, false);
-        this.trendingDecoder = new KafkaAvroDeserializer();
-        this.trendingDecoder.configure(serde, false);
+        this.articleDecoder = io.newsflow.schemas.serde.AvroSerdeFactory.deserializer(serde, false);
+        this.trendingDecoder = io.newsflow.schemas.serde.AvroSerdeFactory.deserializer(serde, false);
         this.consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "frontpage-consumer");
         this.thread.setDaemon(true);

@@ -40,8 +40,9 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestConfig config) {
         // one clear error for a wrong listener, password or registry credential, not 503s for every request
         io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(), config.serdeSettings(),
-                java.time.Duration.ofSeconds(15));
-        return new IngestService(config, new KafkaProducer<>(producerProperties(config)));
+                java.time.Duration.ofSeconds(10));
+        return new IngestService(config, new KafkaProducer<>(producerProperties(config), new StringSerializer(),
+                io.newsflow.schemas.serde.AvroSerdeFactory.<Object>serializer(config.serdeSettings(), false)));
     }
 
     /** Starts with a given producer (tests, benchmarks); it is closed with the service. */

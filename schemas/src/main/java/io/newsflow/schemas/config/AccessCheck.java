@@ -18,10 +18,14 @@ import org.apache.kafka.common.errors.AuthorizationException;
 /**
  * What every service does before it starts its clients: one request to Kafka and one to the schema registry with the
  * service's own settings. Kafka clients retry refused or unanswered connections for ever and Streams threads die
- * one by one on an authentication error; checked first, a wrong password or listener is one clear error that names
- * the service, the client and the cause, and the service exits instead of hanging.
+ * one by one on an authentication error; checked first, refused credentials or a bad security setting are one clear
+ * error that names the service, the client and the cause, and the service exits instead of hanging. No answer at
+ * all (Kafka or the registry not up yet) is only warned about: the service starts and its own failure policy holds
+ * (ingest answers 503, the others retry) until they answer.
  */
 public final class AccessCheck {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccessCheck.class);
+
     private AccessCheck() {}
 
     /** Thrown with an operator's message: which service, which client, what failed and which keys to look at. */
@@ -67,17 +71,22 @@ public final class AccessCheck {
                         + cause.getMessage() + " (grant the service's principal the ACLs in the README)", cause);
             }
             if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new AccessException(service + ": no answer from " + where + " within " + timeout.toSeconds()
-                        + " s (check bootstrap.servers, and that security.protocol is that of the listener)", cause);
+                noAnswer(service, where, timeout);
+                return;
             }
             throw new AccessException(service + ": " + where + " failed: " + cause, cause);
         } catch (TimeoutException e) {
-            throw new AccessException(service + ": no answer from " + where + " within " + timeout.toSeconds()
-                    + " s (check bootstrap.servers, and that security.protocol is that of the listener)", e);
+            noAnswer(service, where, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AccessException(service + ": interrupted while checking " + where, e);
         }
+    }
+
+    private static void noAnswer(String service, String where, Duration timeout) {
+        log.warn("{}: no answer from {} within {} s; starting anyway, and retrying as its failure policy says (if it "
+                + "never answers: check bootstrap.servers, and that security.protocol is that of the listener)",
+                service, where, timeout.toSeconds());
     }
 
     /** A read of the registry's compatibility setting with the service's serde settings (URL, basic auth). */
@@ -85,7 +94,15 @@ public final class AccessCheck {
         String url = String.valueOf(serde.get("schema.registry.url"));
         try {
             SchemaRegistryClients.fromConfig(serde).getCompatibility("newsflow-access-check");
+        } catch (io.newsflow.schemas.registry.RegistryUnreachableException e) {
+            log.warn("{}: the schema registry at {} does not answer ({}); starting anyway, registry calls retry",
+                    service, url, e.getMessage());
         } catch (SchemaRegistryException e) {
+            if (e.status() >= 500) {
+                log.warn("{}: the schema registry at {} answered {}; starting anyway, registry calls retry", service,
+                        url, e.getMessage());
+                return;
+            }
             throw new AccessException(service + ": the schema registry at " + url + " cannot be used: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new AccessException(service + ": the schema registry at " + url + " cannot be used: " + rootMessage(e)
