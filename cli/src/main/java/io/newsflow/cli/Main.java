@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.enrich.EnrichCommand.class,
                 io.newsflow.cli.topics.TopicsCommand.class,
                 io.newsflow.cli.frontpage.FrontPageCommand.class,
+                io.newsflow.cli.chaos.ChaosCommand.class,
         })
 public final class Main {
 

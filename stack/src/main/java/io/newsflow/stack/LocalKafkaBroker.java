@@ -108,6 +108,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** kill -9: the broker ends without a controlled shutdown or a flush, as in a crash. */
+    public void kill() {
+        process.kill();
+        log.info("Kafka broker {} killed", bootstrapServers());
+    }
+
     /** Stops the broker with SIGTERM (controlled shutdown, logs flushed) and waits for it to exit. */
     @Override
     public void close() {
@@ -124,8 +130,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private String classpath = System.getProperty("java.class.path");
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final Map<String, String> saslUsers = new LinkedHashMap<>();
+        private String clusterId;
 
         private Builder() {}
+
+        /** The cluster id a new data directory is formatted with (every node of one cluster shares it); random by default. */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = clusterId;
+            return this;
+        }
 
         /**
          * Requires SASL/PLAIN on the client listener (SASL_PLAINTEXT), with these users (name to password); the
@@ -216,7 +229,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile="
                                 + workDir.resolve("kafka-logback.xml"), "-Dlog4j2.configurationFile=" + loggingConfig),
                         classpath, "kafka.tools.StorageTool",
-                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
+                        List.of("format", "-t", clusterId != null ? clusterId : Uuid.randomUuid().toString(), "-c", config.toString()),
                         workDir, logFile, Duration.ofSeconds(60));
             }
             ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",

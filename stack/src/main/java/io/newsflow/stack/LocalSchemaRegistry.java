@@ -87,6 +87,13 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** kill -9 of the registry and its front: clients find nothing listening until a new one starts. */
+    public void kill() {
+        front.close();
+        process.kill();
+        log.info("schema registry {} killed", baseUrl());
+    }
+
     @Override
     public void close() {
         front.close();

@@ -87,8 +87,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + " how long after each start a new article is committed downstream and on the front page.")
     boolean restarts;
 
+    @Option(names = "--flush-cost",
+            description = "Instead: raw produce with the broker's default (page cache) against fsync per message"
+                    + " (flush.messages=1), same records, one run.")
+    boolean flushCost;
+
     @Override
     public Integer call() throws Exception {
+        if (flushCost) {
+            return new FlushCostBench(System.out, Files.createTempDirectory("newsflow-flush"), articles).run();
+        }
         if (restarts) {
             return new RestartBench(System.out, Files.createTempDirectory("newsflow-restarts")).run();
         }

@@ -47,33 +47,12 @@ final class RestartBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final Map<String, ServiceChild> running = new LinkedHashMap<>();
+    private final Map<String, io.newsflow.cli.ServiceJvm> running = new LinkedHashMap<>();
     private int probe;
 
     RestartBench(PrintStream out, Path work) {
         this.out = out;
         this.work = work;
-    }
-
-    /** One service JVM: the CLI's own command with its config file, as a container or systemd unit runs it. */
-    private final class ServiceChild {
-        final String name;
-        final Path config;
-        ChildProcess process;
-        int starts;
-
-        ServiceChild(String name, Path config) {
-            this.name = name;
-            this.config = config;
-        }
-
-        void start() {
-            starts++;
-            process = ChildProcess.startJava(name, List.of("-Xmx256m", "-XX:+UseSerialGC"),
-                    System.getProperty("java.class.path"), Main.class.getName(),
-                    List.of(name, "--config", config.toString()), Map.of(), work,
-                    work.resolve(name + "-" + starts + ".log"));
-        }
     }
 
     int run() throws Exception {
@@ -87,7 +66,8 @@ final class RestartBench {
             }
             for (String s : SERVICES) ports.put(s, Ports.freePort());
             for (String s : SERVICES) {
-                ServiceChild child = new ServiceChild(s, writeConfig(s, bootstrap, registry.url()));
+                io.newsflow.cli.ServiceJvm child = io.newsflow.cli.ServiceJvm.of(s, s, settings(s, bootstrap, registry.url()),
+                        work, List.of("-Xmx256m", "-XX:+UseSerialGC"));
                 running.put(s, child);
                 child.start();
             }
@@ -103,9 +83,9 @@ final class RestartBench {
                 List<String> rows = new ArrayList<>();
                 for (String s : SERVICES) {
                     for (boolean kill : new boolean[] {false, true}) {
-                        ServiceChild child = running.get(s);
-                        if (kill) child.process.kill();
-                        else child.process.close();
+                        io.newsflow.cli.ServiceJvm child = running.get(s);
+                        if (kill) child.kill();
+                        else child.stop();
                         long start = System.nanoTime();
                         child.start();
                         Result r = probe(clock, start);
@@ -122,7 +102,7 @@ final class RestartBench {
                     throw new IllegalStateException("topics check found drift");
                 }
             } finally {
-                running.values().forEach(c -> c.process.close());
+                running.values().forEach(io.newsflow.cli.ServiceJvm::stop);
                 running.clear();
             }
         }
@@ -191,8 +171,7 @@ final class RestartBench {
     }
 
     private Result probe(OutputClock clock, long start, int ingestPort, int frontPort, String feedKey) throws Exception {
-        return probe(clock, start, ingestPort, frontPort, feedKey,
-                running.values().stream().map(c -> c.process).toList());
+        return probe(clock, start, ingestPort, frontPort, feedKey, List.of());
     }
 
     private Result probe(OutputClock clock, long start, int ingestPort, int frontPort, String feedKey,
@@ -248,11 +227,16 @@ final class RestartBench {
                     throw new IllegalStateException("a JVM exited; log " + c.logFile());
                 }
             }
+            for (io.newsflow.cli.ServiceJvm c : running.values()) {
+                if (!c.isAlive()) {
+                    throw new IllegalStateException(c.name() + " exited; log " + c.log());
+                }
+            }
             Thread.sleep(20);
         }
     }
 
-    private Path writeConfig(String service, String bootstrap, String registryUrl) throws IOException {
+    private Properties settings(String service, String bootstrap, String registryUrl) {
         Properties p = new Properties();
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
@@ -275,11 +259,7 @@ final class RestartBench {
             }
             default -> throw new IllegalArgumentException(service);
         }
-        Path file = work.resolve(service + ".properties");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "newsflow bench --restarts: " + service);
-        }
-        return file;
+        return p;
     }
 
     private static String seconds(long nanos) {

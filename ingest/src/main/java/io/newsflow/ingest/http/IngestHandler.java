@@ -211,6 +211,9 @@ public final class IngestHandler {
         out.put("accepted", articles.size());
         ArrayNode ids = out.putArray("ids");
         articles.forEach(a -> ids.add(a.getId()));
+        // what a feed (or a checker) needs to know which version of each article Kafka now holds
+        ArrayNode versions = out.putArray("items");
+        articles.forEach(a -> versions.addObject().put("id", a.getId()).put("version", a.getVersion()));
         out.set("rejected", rejected);
         return new Response(202, out.toString(), Map.of());
     }

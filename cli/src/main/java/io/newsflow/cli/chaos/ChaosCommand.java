@@ -1,0 +1,266 @@
+package io.newsflow.cli.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.generator.WireItem;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsflow chaos}: the production shape on this machine (three brokers, the registry, ingest, two enrich and
+ * two publish instances, each its own process), a wire-agency workload, a seeded schedule of faults while it runs,
+ * then a checker that reads every output read_committed and counts lost, doubled, torn, out-of-order, unseen and
+ * wrongly-latest records.
+ */
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = "Fault injection: the services as separate processes on a three-broker cluster, a workload, "
+                + "kills, pauses and broker failures, then a count of every anomaly in the outputs.")
+public final class ChaosCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ChaosCommand.class);
+
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", description = "Items POSTed (default ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "150",
+            description = "Items per second at most (default ${DEFAULT-VALUE}; 0: as fast as ingest answers).")
+    double rate;
+
+    @Option(names = "--faults", paramLabel = "KIND:N,...", defaultValue = FaultSchedule.DEFAULT,
+            description = "Faults of each kind (default ${DEFAULT-VALUE}); 'none' for a run without.")
+    String faults;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the workload and the fault schedule.")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON here.")
+    Path report;
+
+    @Option(names = "--keep-for", paramLabel = "S", defaultValue = "0",
+            description = "Leave the cluster up S seconds after the report, for your own consumers.")
+    long keepFor;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Data and logs (default: a new temporary directory).")
+    Path workDir;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (articles < 100) throw new BadInputException("chaos: --articles must be at least 100, got " + articles);
+        if (rate < 0) throw new BadInputException("chaos: --rate must be 0 or more");
+        if (keepFor < 0) throw new BadInputException("chaos: --keep-for must be 0 or more seconds");
+        FaultSchedule schedule;
+        try {
+            schedule = FaultSchedule.parse(faults, seed);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("chaos: " + e.getMessage());
+        }
+        Result r = run(schedule);
+        printTable(r);
+        ObjectNode json = r.json();
+        if (report != null) {
+            Files.writeString(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        }
+        if (keepFor > 0) {
+            out.println("bootstrap: " + r.bootstrap);
+            out.println("acked: " + r.ackedFile);
+            out.flush();
+            Thread.sleep(keepFor * 1000);
+        }
+        r.stack.close();
+        return r.clean() ? 0 : 1;
+    }
+
+    /** Everything a run found, and the stack it ran on (closed by the caller). */
+    static final class Result {
+        ChaosStack stack;
+        String bootstrap;
+        Path ackedFile;
+        Checker.Findings findings;
+        long unseen;
+        Map<String, Integer> faults = new TreeMap<>();
+        Map<String, List<Long>> recoveryMs = new TreeMap<>();
+        List<String> unrecovered = new ArrayList<>();
+        Map<String, Integer> crashRestarts;
+        long retries;
+        int refused;
+        double seconds;
+
+        boolean clean() {
+            return findings.lost == 0 && findings.duplicated == 0 && findings.torn == 0 && findings.outOfOrder == 0
+                    && findings.latestWrong == 0 && unseen == 0 && findings.deadlettersOther == 0;
+        }
+
+        ObjectNode json() {
+            ObjectMapper m = new ObjectMapper();
+            ObjectNode o = m.createObjectNode();
+            o.put("articles_acked", findings.articlesAcked);
+            o.put("ids_acked", findings.idsAcked);
+            o.put("articles_out", findings.articlesOut);
+            ObjectNode f = o.putObject("faults");
+            faults.forEach(f::put);
+            o.put("lost", findings.lost);
+            o.put("duplicated", findings.duplicated);
+            o.put("torn", findings.torn);
+            o.put("out_of_order", findings.outOfOrder);
+            o.put("latest_wrong", findings.latestWrong);
+            o.put("unseen", unseen);
+            o.put("trending_double_counts", findings.trendingDoubleCounts);
+            o.put("deadletters_expected", Math.min(findings.deadlettersIngest, refused));
+            o.put("deadletters_unexpected", findings.deadlettersOther + Math.max(0, findings.deadlettersIngest - refused));
+            ObjectNode rec = o.putObject("recovery_ms");
+            recoveryMs.forEach((kind, list) -> {
+                List<Long> sorted = list.stream().sorted().toList();
+                ObjectNode k = rec.putObject(kind);
+                k.put("p50", sorted.isEmpty() ? -1 : sorted.get((sorted.size() - 1) / 2));
+                k.put("max", sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
+            });
+            o.putPOJO("unrecovered", unrecovered);
+            ObjectNode restarts = o.putObject("crash_restarts");
+            crashRestarts.forEach(restarts::put);
+            o.put("client_retries", retries);
+            o.put("seconds", Math.round(seconds));
+            o.putPOJO("examples", findings.examples);
+            return o;
+        }
+    }
+
+    Result run(FaultSchedule schedule) throws Exception {
+        long began = System.nanoTime();
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("newsflow-chaos");
+        List<WireItem> items = Workload.items(articles, seed);
+        Map<String, String> feedKeys = new LinkedHashMap<>();
+        for (WireItem i : items) feedKeys.putIfAbsent(Workload.feedOf(i), "chaos-key-" + Workload.feedOf(i));
+        out.printf("newsflow chaos: %,d items from %d feeds, %d faults (seed %d); data and logs in %s%n", items.size(),
+                feedKeys.size(), schedule.total(), seed, dir);
+        out.println("starting a three-broker cluster, the registry, ingest, 2 enrich and 2 publish instances...");
+        ChaosStack stack = new ChaosStack(dir, feedKeys);
+        Result r = new Result();
+        r.stack = stack;
+        r.bootstrap = stack.bootstrap();
+        try (OutputWatch watch = new OutputWatch(stack.bootstrap())) {
+            Workload workload = new Workload(stack.ingestPort, feedKeys);
+            // faults start on a pipeline that runs: one article through every service first
+            long warm = System.nanoTime();
+            Workload warmUp = new Workload(stack.ingestPort, feedKeys);
+            warmUp.run(Workload.items(10, seed + 1_000_003).stream().filter(i -> i.kind() == WireItem.Kind.NEW).limit(1).toList(), 0);
+            watch.awaitIds(warmUp.acks().stream().map(Workload.Ack::id).collect(java.util.stream.Collectors.toSet()),
+                    Duration.ofMinutes(3));
+            out.printf("pipeline up: first article through in %.1f s%n", (System.nanoTime() - warm) / 1e9);
+            // the workload runs up to each fault's position and waits there until that fault starts: every fault
+            // has load behind it, whatever each one takes on this machine
+            List<FaultSchedule.Planned> plan = schedule.plan();
+            workload.holdAt(plan.isEmpty() ? Integer.MAX_VALUE : position(plan.get(0), items.size()));
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                try {
+                    workload.run(items, rate);
+                } catch (Exception e) {
+                    throw new IllegalStateException("workload failed: " + e, e);
+                }
+            });
+            FaultInjector injector = new FaultInjector(stack, seed);
+            List<FaultInjector.Event> events = new ArrayList<>();
+            for (int k = 0; k < plan.size(); k++) {
+                FaultSchedule.Planned p = plan.get(k);
+                int at = position(p, items.size());
+                while (!load.isDone() && workload.submitted() < at - 1) Thread.sleep(50);
+                workload.holdAt(k + 1 < plan.size() ? position(plan.get(k + 1), items.size()) : Integer.MAX_VALUE);
+                out.printf("  %5.1f%% sent: %s%n", 100.0 * at / items.size(), p.kind());
+                FaultInjector.Event e = injector.inject(p.kind());
+                events.add(e);
+                // one fault at a time: the next waits until output flows again after this one (each recovery is its own)
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (!load.isDone() && recovery(watch, e, workload.acks()) < 0 && System.nanoTime() < deadline) {
+                    // recovery is seen on input sent after the fault: keep a trickle going past the next position
+                    if (workload.submitted() >= workload.heldAt() - 2) workload.holdAt(workload.submitted() + 10);
+                    Thread.sleep(200);
+                }
+            }
+            workload.holdAt(Integer.MAX_VALUE);
+            load.join();
+            out.printf("workload done: %,d requests answered, %,d ids acknowledged, %,d client retries; waiting for the "
+                    + "pipeline to drain%n", workload.sent(), workload.acks().size(), workload.retries());
+            List<Workload.Ack> acks = workload.acks();
+            Set<String> ackedIds = new LinkedHashSet<>();
+            acks.forEach(a -> ackedIds.add(a.id()));
+            watch.awaitQuiet(ackedIds, Duration.ofSeconds(20), Duration.ofMinutes(5));
+            // open transactions end within the transaction timeouts; past them plus 30 s anything unseen is a defect
+            Thread.sleep(Duration.ofSeconds(15 + 30).toMillis() - Math.min(45_000, watch.quietForMs()));
+            Checker checker = new Checker(stack.bootstrap(), stack.registryUrl());
+            r.unseen = checker.unseen();
+            r.findings = checker.check(acks);
+            for (FaultInjector.Event e : events) {
+                r.faults.merge(e.kind(), 1, Integer::sum);
+                long recovered = recovery(watch, e, acks);
+                if (recovered < 0) r.unrecovered.add(e.kind() + " on " + e.target());
+                else r.recoveryMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(recovered / 1_000_000);
+            }
+            r.crashRestarts = stack.crashRestarts();
+            r.retries = workload.retries();
+            r.refused = workload.refused();
+            r.ackedFile = dir.resolve("acked.jsonl");
+            try (Writer w = Files.newBufferedWriter(r.ackedFile, StandardCharsets.UTF_8)) {
+                for (Workload.Ack a : acks) {
+                    w.write("{\"id\":\"" + a.id().replace("\"", "\\\"") + "\",\"version\":" + a.version() + "}\n");
+                }
+            }
+        } catch (Exception e) {
+            log.error("chaos run failed: {}", e.toString(), e);
+            stack.close();
+            throw e;
+        }
+        r.seconds = (System.nanoTime() - began) / 1e9;
+        return r;
+    }
+
+    private static int position(FaultSchedule.Planned p, int items) {
+        return Math.max(1, (int) (p.atFraction() * items));
+    }
+
+    /**
+     * From the fault until new input comes out again: the first article acknowledged after the part was back (or,
+     * for a pause, which the others must ride out, more than a second after it began) on news.articles.json.
+     */
+    static long recovery(OutputWatch watch, FaultInjector.Event e, List<Workload.Ack> acks) {
+        long ackedAfter = e.kind().startsWith("pause") ? e.startNanos() + 1_000_000_000L : e.backNanos();
+        long out = watch.firstOutputOfAckedAfter(ackedAfter, acks);
+        return out < 0 ? -1 : out - e.startNanos();
+    }
+
+    private void printTable(Result r) {
+        Checker.Findings f = r.findings;
+        out.println();
+        out.printf("%-28s %,d (%,d ids; %,d records on news.articles)%n", "articles acknowledged", f.articlesAcked, f.idsAcked, f.articlesOut);
+        out.printf("%-28s %s%n", "faults", r.faults);
+        String[][] rows = {{"lost", "" + f.lost}, {"duplicated", "" + f.duplicated}, {"torn", "" + f.torn},
+                {"out of order", "" + f.outOfOrder}, {"latest wrong", "" + f.latestWrong}, {"unseen", "" + r.unseen},
+                {"trending double counts", "" + f.trendingDoubleCounts},
+                {"dead letters expected", "" + Math.min(f.deadlettersIngest, r.refused)},
+                {"dead letters unexpected", "" + (f.deadlettersOther + Math.max(0, f.deadlettersIngest - r.refused))}};
+        for (String[] row : rows) out.printf("%-28s %s%n", row[0], row[1]);
+        r.json().path("recovery_ms").fields().forEachRemaining(e -> out.printf("%-28s p50 %,d ms, max %,d ms%n",
+                "recovery " + e.getKey(), e.getValue().path("p50").asLong(), e.getValue().path("max").asLong()));
+        if (!r.unrecovered.isEmpty()) out.println("no output after: " + r.unrecovered);
+        f.examples.forEach((kind, list) -> out.println("  " + kind + ": " + list.subList(0, Math.min(5, list.size()))));
+        out.printf("%s in %.0f s%n", r.clean() ? "CLEAN" : "ANOMALIES FOUND", r.seconds);
+    }
+}

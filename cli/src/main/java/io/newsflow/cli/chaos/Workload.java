@@ -1,0 +1,179 @@
+package io.newsflow.cli.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.cli.generator.WireItem;
+import io.newsflow.cli.generator.WireTrafficModel;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The wire agencies of a chaos run: the generator's traffic (every format, five feeds, new versions, withdrawals,
+ * malformed items) plus unchanged re-sends, POSTed the way an agency does: retried on 503, timeouts and refused
+ * connections until ingest answers, every id/version answered 202 recorded with when it was acknowledged.
+ */
+final class Workload {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SENDERS = 16;
+
+    /** One acknowledged id/version and when ingest said 202 (nanoTime). */
+    record Ack(String id, Long version, long atNanos) {}
+
+    private final URI articles;
+    private final Map<String, String> feedKeys;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Ack> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger submitted = new AtomicInteger();
+    /** Items at or past this position wait: the fault planned there has not started yet. */
+    private final AtomicInteger limit = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong retries = new AtomicLong();
+    private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+    Workload(int ingestPort, Map<String, String> feedKeys) {
+        this.articles = URI.create("http://127.0.0.1:" + ingestPort + "/v1/articles");
+        this.feedKeys = feedKeys;
+    }
+
+    /** The items of a run: {@code count} requests, of which about 3% unchanged re-sends of an earlier one. */
+    static List<WireItem> items(int count, long seed) {
+        WireTrafficModel model = new WireTrafficModel(seed, "chaos" + seed + "-");
+        Random random = new Random(seed);
+        Instant t = Instant.parse("2026-11-28T06:00:00Z");
+        List<WireItem> items = new ArrayList<>(count);
+        while (items.size() < count) {
+            t = t.plusMillis(200);
+            if (items.size() > 10 && random.nextInt(100) < 3) {
+                items.add(items.get(random.nextInt(items.size()))); // the same bytes again
+            } else {
+                items.add(model.next(t));
+            }
+        }
+        return items;
+    }
+
+    /** Sends every item, at most {@code rate} per second (0: flat out); returns when each has its final answer. */
+    void run(List<WireItem> items, double rate) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        long next = System.nanoTime();
+        List<Future<?>> pending = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            WireItem item = items.get(i);
+            while (i >= limit.get()) Thread.sleep(20);
+            submitted.set(i);
+            if (rate > 0) {
+                // paced from the last send: after a hold the rate resumes, no burst to catch up
+                long wait = next - System.nanoTime();
+                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                next = Math.max(next, System.nanoTime()) + (long) (1e9 / rate);
+            }
+            pending.add(pool.submit(() -> {
+                send(item);
+                return null;
+            }));
+            if (pending.size() > 256) {
+                pending.remove(0).get();
+            }
+        }
+        for (Future<?> f : pending) f.get();
+        pool.shutdown();
+    }
+
+    private void send(WireItem item) throws InterruptedException {
+        String key = feedKeys.get(feedOf(item));
+        long backoff = 50;
+        while (true) {
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(articles).timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", item.contentType()).header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(item.body())).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // refused connection (ingest down) or no answer in time: an agency sends it again
+                retries.incrementAndGet();
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 1000);
+                continue;
+            }
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            if (r.statusCode() == 503 || r.statusCode() == 429 || r.statusCode() >= 500) {
+                retries.incrementAndGet();
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 1000);
+                continue;
+            }
+            sent.incrementAndGet();
+            if (r.statusCode() == 202) {
+                long now = System.nanoTime();
+                try {
+                    for (JsonNode a : JSON.readTree(r.body()).path("items")) {
+                        acks.add(new Ack(a.path("id").asText(), a.path("version").isNumber() ? a.path("version").asLong() : null, now));
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("ingest answered 202 with a body that is not JSON: " + r.body(), e);
+                }
+            } else {
+                refused.incrementAndGet();
+            }
+            return;
+        }
+    }
+
+    static String feedOf(WireItem item) {
+        return item.agency() == null ? "chaos" : item.agency().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    List<Ack> acks() {
+        synchronized (acks) {
+            return List.copyOf(acks);
+        }
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    /** The position of the item last handed to a sender. */
+    int submitted() {
+        return submitted.get();
+    }
+
+    /** Lets items up to (not including) {@code position} go; the rest wait for the next call. */
+    void holdAt(int position) {
+        limit.set(position);
+    }
+
+    int heldAt() {
+        return limit.get();
+    }
+
+    /** Requests answered 4xx (the malformed items: each leaves one dead letter). */
+    int refused() {
+        return refused.get();
+    }
+
+    long retries() {
+        return retries.get();
+    }
+
+    Map<Integer, Integer> statuses() {
+        return Map.copyOf(statuses);
+    }
+}
