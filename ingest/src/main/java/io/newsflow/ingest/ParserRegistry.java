@@ -57,6 +57,19 @@ public final class ParserRegistry {
                 new HtmlPageParser(), new TextPageParser()));
     }
 
+    /**
+     * The same parsers, but ninjs items are validated against one schema version ("2.1", "3.0", ...) instead of
+     * the version each item declares or shows: for feeds that send a known version without saying so.
+     *
+     * @throws IllegalArgumentException naming the known versions when {@code ninjsVersion} is none of them
+     */
+    public ParserRegistry withNinjsVersion(String ninjsVersion) {
+        NinjsParser fixed = new NinjsParser(ninjsVersion);
+        List<FormatParser> replaced = new ArrayList<>();
+        for (FormatParser p : parsers) replaced.add(p instanceof NinjsParser ? fixed : p);
+        return new ParserRegistry(replaced);
+    }
+
     /** Whether a media type is one we accept at all (null = undeclared = sniff). */
     public boolean accepts(String mediaType) {
         return mediaType == null || MEDIA_TYPES.containsKey(mediaType) || GENERIC.contains(mediaType);

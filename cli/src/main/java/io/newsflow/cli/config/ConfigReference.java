@@ -80,6 +80,7 @@ public final class ConfigReference {
                 key("ingest.http.host", ingest, "127.0.0.1", "interface the HTTP server listens on", "0.0.0.0"),
                 key("ingest.http.port", ingest, "8080", "HTTP port", "9080"),
                 key("ingest.feed.<name>.key", ingest, "(demo feed, key demo)", "bearer key of feed <name>", "secret"),
+                key("ingest.feed.<name>.ninjs.version", ingest, "(declared or guessed per item)", "ninjs schema version feed <name> sends (1.0 ... 3.1)", "3.0"),
                 key("ingest.max.body.bytes", ingest, "10485760", "largest request body", "1048576"),
                 key("ingest.max.items", ingest, "1000", "most items in one request", "100"),
                 key("ingest.topic.raw", ingest, "topics.name.raw", "where valid articles go", "raw"),

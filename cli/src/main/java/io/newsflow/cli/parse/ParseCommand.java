@@ -43,6 +43,11 @@ public final class ParseCommand implements Callable<Integer> {
             description = "auto (Content-Type-free sniffing), ninjs, newsml, rss, atom, html or text. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--ninjs-version", paramLabel = "V",
+            description = "Validate ninjs items against this schema version (1.0 ... 3.1, 1.x_dev, 2.x_dev) instead of "
+                    + "the version each item declares or its shape suggests.")
+    String ninjsVersion;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to parse.")
     List<Path> files;
 
@@ -54,6 +59,13 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ParserRegistry registry = ParserRegistry.defaults();
+        if (ninjsVersion != null) {
+            try {
+                registry = registry.withNinjsVersion(ninjsVersion);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--ninjs-version: " + e.getMessage());
+            }
+        }
         boolean refused = false;
         for (Path file : files) {
             String name = file.toString();

@@ -1,10 +1,12 @@
 package io.newsflow.cli.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.cli.BadInputException;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import io.newsflow.enrich.replay.TrendingReplay;
 import io.newsflow.enrich.trending.TrendingJson;
+import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.TrendingList;
 import io.newsflow.schemas.json.ArticleJson;
 import java.io.BufferedReader;
@@ -51,7 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 n++;
                 if (line.isBlank()) continue;
                 try {
-                    replay.send(ArticleJson.fromJson(line));
+                    replay.send(articleOf(line));
                 } catch (RuntimeException e) {
                     throw new BadInputException("replay: " + file + " line " + n + ": " + e.getMessage());
                 }
@@ -61,6 +63,31 @@ public final class ReplayCommand implements Callable<Integer> {
             System.out.println(TrendingJson.regions(asOf, lists).toString());
         }
         return 0;
+    }
+
+    /**
+     * One line as an article: trending needs an id, a headline or body and a time (updated or created); the rest,
+     * {@code format} included, may be absent.
+     */
+    static Article articleOf(String line) {
+        JsonNode node;
+        try {
+            node = ArticleJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Article a = ArticleJson.fromNode(node, "json");
+        if (blank(a.getHeadline()) && blank(a.getBody())) {
+            throw new IllegalArgumentException("article " + a.getId() + " has neither 'headline' nor 'body'");
+        }
+        if (a.getUpdated() == null && a.getCreated() == null) {
+            throw new IllegalArgumentException("article " + a.getId() + " has no time: set 'updated' or 'created' (ISO-8601)");
+        }
+        return a;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private Instant parseAt() {

@@ -107,15 +107,34 @@ class SecuredPipelineTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(WireItems.batch(items))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            // a wire flash: headline only, no body, no time of its own (like IPTC's ninjs 3.0 examples)
+            String flashId = "urn:newsflow:test:flash-" + System.nanoTime();
+            HttpResponse<String> flash = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + "/v1/articles"))
+                    .header("Authorization", "Bearer " + FEED_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"uri\":\"" + flashId + "\",\"type\":\"text\","
+                            + "\"headlines\":[{\"role\":\"main\",\"value\":\"Explosion reported at port of Beirut\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(flash.statusCode()).as(flash.body()).isEqualTo(202);
 
             Properties reader = LocalKafkaBroker.saslPlainClient(KAFKA_USER, KAFKA_PASSWORD);
             reader.setProperty("bootstrap.servers", broker.bootstrapServers());
-            List<ConsumerRecord<String, byte[]>> out = TopicReader.awaitRecords(reader, "news.articles.json",
-                    items.size(), Duration.ofSeconds(90), new StringDeserializer(), new ByteArrayDeserializer());
-            assertThat(out).extracting(r -> json(r.value()).path("id").asText())
-                    .containsExactlyInAnyOrderElementsOf(items.stream().map(Item::id).toList());
-            for (ConsumerRecord<String, byte[]> r : out) {
+            List<ConsumerRecord<String, byte[]>> all = TopicReader.awaitRecords(reader, "news.articles.json",
+                    items.size() + 1, Duration.ofSeconds(90), new StringDeserializer(), new ByteArrayDeserializer());
+            List<String> expectedIds = new java.util.ArrayList<>(items.stream().map(Item::id).toList());
+            expectedIds.add(flashId);
+            assertThat(all).extracting(r -> json(r.value()).path("id").asText()).containsExactlyInAnyOrderElementsOf(expectedIds);
+            JsonNode flashOut = all.stream().map(r -> json(r.value())).filter(n -> n.path("id").asText().equals(flashId))
+                    .findFirst().orElseThrow();
+            assertThat(flashOut.path("headline").asText()).isEqualTo("Explosion reported at port of Beirut");
+            assertThat(flashOut.path("body").isNull()).isTrue();
+            assertThat(flashOut.path("updated").isNull()).as("no time is invented").isTrue();
+            assertThat(flashOut.path("received_at").asText()).isNotBlank();
+            assertThat(flashOut.path("event_time_from").asText()).isEqualTo("received");
+            for (ConsumerRecord<String, byte[]> r : all) {
                 JsonNode article = json(r.value());
+                if (article.path("id").asText().equals(flashId)) {
+                    continue;
+                }
                 Item sent = items.stream().filter(it -> it.id().equals(article.path("id").asText())).findFirst().orElseThrow();
                 assertThat(article.path("countries").findValuesAsText("code")).as("countries of %s", sent.id())
                         .contains(sent.focus());

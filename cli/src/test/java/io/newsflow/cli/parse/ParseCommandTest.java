@@ -97,4 +97,25 @@ class ParseCommandTest {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("newsflow: unknown --format 'yaml' (use auto, ninjs, newsml, rss, atom, html, text)");
     }
+
+    @Test
+    void ninjsVersionValidatesEveryItemAgainstThatVersion(@TempDir Path dir) throws Exception {
+        // ninjs 2.x associations are an array; 1.x has them as an object, and with no plural field this shape is guessed 1.x
+        Path v21 = Files.writeString(dir.resolve("v21.json"), """
+                {"uri": "urn:test:21", "type": "text",
+                 "associations": [{"name": "pic", "uri": "urn:test:pic", "type": "picture"}]}
+                """);
+        Run guessed = run("parse", v21.toString());
+        assertThat(guessed.exit()).isEqualTo(2);
+        assertThat(guessed.err()).contains("not valid ninjs 1.");
+        Run told = run("parse", "--ninjs-version", "2.1", v21.toString());
+        assertThat(told.err()).isEmpty();
+        assertThat(told.lines()).hasSize(1);
+        Run wrongVersion = run("parse", "--ninjs-version", "1.4", v21.toString());
+        assertThat(wrongVersion.exit()).isEqualTo(2);
+        assertThat(wrongVersion.err()).contains("not valid ninjs 1.4");
+        Run unknown = run("parse", "--ninjs-version", "9.9", v21.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--ninjs-version").contains("no ninjs schema 9.9");
+    }
 }

@@ -84,4 +84,31 @@ class ReplayCommandTest {
         assertThat(t.err()).contains("--at");
         assertThat(run("replay", tmp.resolve("missing.jsonl").toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void linesWithOnlyIdSourceHeadlineBodyAndUpdatedAreReplayed() throws Exception {
+        Path file = tmp.resolve("minimal.jsonl");
+        Files.write(file, List.of(
+                "{\"id\":\"q1\",\"source\":\"Reuters\",\"headline\":\"Earthquake strikes eastern Turkey\",\"body\":\"" + QUAKE
+                        + "\",\"updated\":\"2026-03-03T06:00:00Z\"}",
+                "{\"id\":\"q2\",\"source\":\"AP\",\"headline\":\"Quake kills 41 in Turkey's Malatya\",\"body\":\"" + QUAKE
+                        + "\",\"updated\":\"2026-03-03T06:10:00Z\"}"));
+        Run r = run("replay", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode global = new ObjectMapper().readTree(r.out()).get("regions").get("global");
+        assertThat(global.get(0).get("articles").asInt()).isEqualTo(2);
+        assertThat(global.get(0).get("sources").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineWithoutTimeOrTextSaysWhatIsMissing() throws Exception {
+        Path noTime = tmp.resolve("notime.jsonl");
+        Files.write(noTime, List.of("{\"id\":\"q1\",\"source\":\"AP\",\"headline\":\"Quake\"}"));
+        Run r = run("replay", noTime.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("line 1").contains("no time").contains("updated");
+        Path noText = tmp.resolve("notext.jsonl");
+        Files.write(noText, List.of("{\"id\":\"q1\",\"source\":\"AP\",\"updated\":\"2026-03-03T06:00:00Z\"}"));
+        assertThat(run("replay", noText.toString()).err()).contains("neither 'headline' nor 'body'");
+    }
 }

@@ -47,6 +47,10 @@ public final class ArticleFacts {
         if (a.getCreated() != null) {
             parts.add("Created: " + format(a.getCreated(), zone));
         }
+        if (a.getUpdated() == null && a.getCreated() == null && a.getReceivedAt() != null) {
+            // the source sent no time: say it is ours
+            parts.add("Received: " + format(a.getReceivedAt(), zone));
+        }
         return String.join(" | ", parts);
     }
 

@@ -18,6 +18,7 @@ import java.util.Properties;
  * ingest.http.host=127.0.0.1            # interface to listen on
  * ingest.http.port=8080                 # 0 = any free port
  * ingest.feed.NAME.key=SECRET           # one line per feed: its Bearer API key (env: NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY)
+ * ingest.feed.NAME.ninjs.version=3.0    # the ninjs version the feed sends (default: each item's declared or shown one)
  * ingest.max.body.bytes=10485760        # request body limit, compressed and after gunzip (413 above)
  * ingest.max.items=1000                 # items per request (413 above)
  * ingest.topic.raw=news.articles.raw    # where accepted articles go (Avro, key = article id)
@@ -35,6 +36,7 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
                            Properties settings) {
 
     public static final String FEED_PREFIX = "ingest.feed.";
+    static final String NINJS_VERSION_SUFFIX = ".ninjs.version";
 
     public IngestConfig {
         feedKeys = Map.copyOf(feedKeys);
@@ -46,6 +48,15 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
         if (maxItems <= 0) throw new IllegalArgumentException("ingest.max.items must be > 0, got " + maxItems);
         if (feedKeys.isEmpty()) {
             throw new IllegalArgumentException("no feed API keys: add ingest.feed.NAME.key=SECRET (or env NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY)");
+        }
+        for (String k : settings.stringPropertyNames()) {
+            if (k.startsWith(FEED_PREFIX) && k.endsWith(NINJS_VERSION_SUFFIX)) {
+                try {
+                    io.newsflow.ingest.ninjs.NinjsSchemas.forVersion(settings.getProperty(k).trim());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(k + ": " + e.getMessage());
+                }
+            }
         }
     }
 
@@ -120,6 +131,18 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
         m.put("schema.registry.url", schemaRegistryUrl);
         m.putIfAbsent("auto.register.schemas", true);
         return m;
+    }
+
+    /** Feed name to the ninjs schema version its items are validated against, for feeds that set one. */
+    public Map<String, String> feedNinjsVersions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : settings.stringPropertyNames()) {
+            if (k.startsWith(FEED_PREFIX) && k.endsWith(NINJS_VERSION_SUFFIX)) {
+                String feed = k.substring(FEED_PREFIX.length(), k.length() - NINJS_VERSION_SUFFIX.length());
+                out.put(feed, settings.getProperty(k).trim());
+            }
+        }
+        return out;
     }
 
     public IngestConfig withPort(int newPort) {

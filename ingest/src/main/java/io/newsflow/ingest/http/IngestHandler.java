@@ -11,6 +11,9 @@ import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.ingest.support.Gzip;
 import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.article.ArticleRequirements;
+import io.newsflow.schemas.article.ArticleRequirements.EventTime;
+import io.newsflow.schemas.article.Violation;
 import io.newsflow.schemas.avro.DeadLetter;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +60,8 @@ public final class IngestHandler {
     private final IngestConfig config;
     private final ApiKeys keys;
     private final ParserRegistry parsers;
+    /** Feeds that declared the ninjs version they send get parsers fixed to it. */
+    private final Map<String, ParserRegistry> parsersByFeed = new HashMap<>();
     private final Producer<String, Object> producer;
     private final IngestMetrics metrics;
     private final AtomicLong requestCounter = new AtomicLong();
@@ -64,6 +70,7 @@ public final class IngestHandler {
         this.config = config;
         this.keys = new ApiKeys(config.feedKeys());
         this.parsers = parsers;
+        config.feedNinjsVersions().forEach((feed, version) -> parsersByFeed.put(feed, parsers.withNinjsVersion(version)));
         this.producer = producer;
         this.metrics = metrics;
     }
@@ -144,7 +151,7 @@ public final class IngestHandler {
         String format = "unknown";
         ParseResult result;
         try {
-            FormatParser parser = parsers.choose(doc, null);
+            FormatParser parser = parsersByFeed.getOrDefault(feed, parsers).choose(doc, null);
             format = parser.formats().get(0);
             result = parser.parse(doc);
             format = result.format();
@@ -166,14 +173,26 @@ public final class IngestHandler {
         }
         Instant now = Instant.now();
         List<Article> articles = new ArrayList<>();
-        for (Article a : result.articles()) {
+        List<ItemError> errors = new ArrayList<>(result.errors());
+        for (int i = 0; i < result.articles().size(); i++) {
+            Article a = result.articles().get(i);
             // the parser's records are this request's own: stamped in place, not deep-copied through a builder
             a.setFeed(feed);
             a.setReceivedAt(now);
-            articles.add(a);
+            EventTime eventTime = EventTime.of(a);
+            a.setEventTimeFrom(eventTime == null ? null : eventTime.from());
+            // what publish would refuse later is refused now, so a 202 means the article comes out
+            List<Violation> unfinished = ArticleRequirements.violations(a, "");
+            if (unfinished.isEmpty()) {
+                articles.add(a);
+            } else {
+                Violation first = unfinished.get(0);
+                errors.add(new ItemError("article " + (i + 1), first.field(), unfinished.stream().map(Violation::problem)
+                        .reduce((x, y) -> x + "; " + y).orElseThrow(), a.getId(), null));
+            }
         }
         List<DeadLetter> letters = new ArrayList<>();
-        for (ItemError e : result.errors()) {
+        for (ItemError e : errors) {
             byte[] payload = e.raw() != null ? e.raw().getBytes(StandardCharsets.UTF_8) : raw;
             letters.add(deadLetter(e.describe(requestId), e.location(), e.itemId(), feed, format, req.contentType(), payload, now));
         }
@@ -189,10 +208,10 @@ public final class IngestHandler {
         }
         metrics.produceLatency(Duration.ofNanos(System.nanoTime() - t0));
         metrics.accepted(feed, format, articles.size());
-        metrics.refused(feed, format, "invalid_item", result.errors().size());
+        metrics.refused(feed, format, "invalid_item", errors.size());
         ObjectNode out = JSON.createObjectNode();
         ArrayNode rejected = JSON.createArrayNode();
-        for (ItemError e : result.errors()) {
+        for (ItemError e : errors) {
             ObjectNode r = rejected.addObject();
             r.put("location", e.location());
             r.put("field", e.field());
@@ -201,8 +220,8 @@ public final class IngestHandler {
         }
         if (articles.isEmpty()) {
             out.put("error", "unprocessable");
-            out.put("message", result.errors().isEmpty() ? "no items in the " + format + " document"
-                    : "every item was refused (" + result.errors().size() + ")");
+            out.put("message", errors.isEmpty() ? "no items in the " + format + " document"
+                    : "every item was refused (" + errors.size() + ")");
             out.put("format", format);
             out.set("rejected", rejected);
             return new Response(422, out.toString(), Map.of());

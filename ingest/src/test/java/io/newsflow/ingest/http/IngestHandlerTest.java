@@ -60,6 +60,57 @@ class IngestHandlerTest {
     }
 
     @Test
+    void aHeadlineOnlyItemWithoutTimesIsAcceptedWithTheReceivedTimeAsItsEventTime() throws Exception {
+        byte[] flash = "{\"uri\":\"urn:x:flash-1\",\"type\":\"text\",\"headlines\":[{\"role\":\"main\",\"value\":\"Quake hits Crete\"}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        IngestHandler.Response r = post("Bearer s3cret", "application/json", null, flash);
+        assertThat(r.status()).as(r.json()).isEqualTo(202);
+        Article a = (Article) producer.history().get(0).value();
+        assertThat(a.getCreated()).isNull();
+        assertThat(a.getUpdated()).isNull();
+        assertThat(a.getReceivedAt()).isNotNull();
+        assertThat(a.getEventTimeFrom()).isEqualTo("received");
+    }
+
+    @Test
+    void anItemThePipelineCouldNotFinishIsRefusedAtTheDoorWith422AndTheReason() throws Exception {
+        byte[] noHeadline = "{\"uri\":\"urn:x:nohead-1\",\"type\":\"text\",\"versioncreated\":\"2026-12-04T04:00:00Z\",\"body_text\":\"Text only.\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        IngestHandler.Response r = post("Bearer s3cret", "application/json", null, noHeadline);
+        assertThat(r.status()).as(r.json()).isEqualTo(422);
+        JsonNode rejected = JSON.readTree(r.json()).get("rejected").get(0);
+        assertThat(rejected.get("id").asText()).isEqualTo("urn:x:nohead-1");
+        assertThat(rejected.get("field").asText()).isEqualTo("headline");
+        assertThat(rejected.get("reason").asText()).contains("headline");
+        assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly("news.deadletter");
+        assertThat(((DeadLetter) producer.history().get(0).value()).getReason().toString()).contains("headline");
+    }
+
+    @Test
+    void aFeedThatDeclaresItsNinjsVersionIsValidatedAgainstThatVersionOnly() throws Exception {
+        IngestHandler versioned = new IngestHandler(config(Map.of("ingest.feed.tt.key", "k-tt", "ingest.feed.tt.ninjs.version", "2.1",
+                "ingest.feed.guess.key", "k-guess")), ParserRegistry.defaults(), producer, new IngestMetrics(meters));
+        byte[] good21 = ("{\"uri\":\"urn:x:21\",\"type\":\"text\",\"versioncreated\":\"2026-12-04T04:00:00Z\","
+                + "\"headlines\":[{\"role\":\"main\",\"value\":\"Storm closes ports\"}],"
+                + "\"associations\":[{\"name\":\"pic\",\"uri\":\"urn:x:pic\",\"type\":\"picture\"}]}").getBytes(StandardCharsets.UTF_8);
+        byte[] bad21 = Fixtures.bytes("ninjs/iptc-suite-2.1-fail-001_bad_association.json");
+        // without a declared version the item passes as some other 2.x
+        assertThat(versioned.handle(new IngestHandler.Request("Bearer k-guess", "application/json", null, (long) bad21.length, bad21))
+                .status()).isEqualTo(202);
+        IngestHandler.Response good = versioned.handle(new IngestHandler.Request("Bearer k-tt", "application/json", null, (long) good21.length, good21));
+        assertThat(good.status()).as(good.json()).isEqualTo(202);
+        IngestHandler.Response bad = versioned.handle(new IngestHandler.Request("Bearer k-tt", "application/json", null, (long) bad21.length, bad21));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(JSON.readTree(bad.json()).get("rejected").get(0).get("reason").asText()).contains("not valid ninjs 2.1");
+    }
+
+    @Test
+    void anUnknownNinjsVersionFailsAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(Map.of("ingest.feed.tt.key", "k", "ingest.feed.tt.ninjs.version", "2.7")))
+                .hasMessageContaining("ingest.feed.tt.ninjs.version").hasMessageContaining("no ninjs schema 2.7");
+    }
+
+    @Test
     void missingKeyIs401AndWrongKeyIs403WithNothingProduced() {
         IngestHandler.Response none = post(null, "application/json", null, Fixtures.bytes("ninjs/iptc-2.1-simple-text.json"));
         assertThat(none.status()).isEqualTo(401);

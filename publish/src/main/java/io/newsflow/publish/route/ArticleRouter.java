@@ -3,7 +3,7 @@ package io.newsflow.publish.route;
 import io.newsflow.publish.config.PublishTopics;
 import io.newsflow.publish.json.FinishedArticleJson;
 import io.newsflow.publish.validate.FinishedArticleValidator;
-import io.newsflow.publish.validate.Violation;
+import io.newsflow.schemas.article.Violation;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.DeadLetter;

@@ -1,9 +1,10 @@
 package io.newsflow.publish.validate;
 
+import io.newsflow.schemas.article.ArticleRequirements;
+import io.newsflow.schemas.article.Violation;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.avro.PublicationStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The one place that defines "finished". An enriched article is finished, and may go to the downstream topics, when:
  * <ul>
- *   <li>it has an id, a format and a headline, and some text (body or summary);</li>
- *   <li>it has a time (created or updated);</li>
+ *   <li>the article itself meets {@link ArticleRequirements}, the rule ingest applies at the door: an id, a
+ *       format, a headline (a headline-only flash is finished) and an event time;</li>
  *   <li>enrich ran on it ({@code enriched_at} set) and attached a story id; every country it attached has an
  *       ISO 3166-1 alpha-2 code, a role and a finite score. No country at all is a finding (a story about science,
  *       markets, the internet), not a defect: such articles are finished and published.</li>
@@ -33,23 +34,9 @@ public final class FinishedArticleValidator {
             out.add(new Violation("article", "missing"));
             return out;
         }
-        if (blank(a.getId())) {
-            out.add(new Violation("article.id", "missing or blank"));
-        }
+        out.addAll(ArticleRequirements.violations(a, "article."));
         if (isKillNotice(a)) {
             return out;
-        }
-        if (blank(a.getFormat())) {
-            out.add(new Violation("article.format", "missing or blank"));
-        }
-        if (blank(a.getHeadline())) {
-            out.add(new Violation("article.headline", "missing or blank"));
-        }
-        if (blank(a.getBody()) && blank(a.getSummary())) {
-            out.add(new Violation("article.body", "no body and no summary"));
-        }
-        if (a.getCreated() == null && a.getUpdated() == null) {
-            out.add(new Violation("article.created", "neither created nor updated is set"));
         }
         if (enriched.getEnrichedAt() == null) {
             out.add(new Violation("enriched_at", "not set: enrich never tagged countries for this article"));
@@ -83,7 +70,7 @@ public final class FinishedArticleValidator {
 
     /** A withdrawal or cancellation: forwarded so consumers take the article down, tombstoned in the latest view. */
     public static boolean isKillNotice(Article article) {
-        return article.getStatus() == PublicationStatus.WITHDRAWN || article.getStatus() == PublicationStatus.CANCELED;
+        return ArticleRequirements.isKillNotice(article);
     }
 
     private static boolean blank(CharSequence s) {

@@ -1,6 +1,7 @@
 package io.newsflow.publish.validate;
 
 import io.newsflow.publish.Fixtures;
+import io.newsflow.schemas.article.Violation;
 import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.PublicationStatus;
@@ -19,11 +20,17 @@ class FinishedArticleValidatorTest {
     }
 
     @Test
-    void missingHeadlineAndTextAreNamed() {
+    void missingHeadlineIsNamed() {
         EnrichedArticle e = Fixtures.enriched("a1")
-                .setArticle(Fixtures.article("a1").setHeadline(" ").setBody(null).setSummary("").build()).build();
-        assertThat(validator.violations(e)).extracting(Violation::field)
-                .containsExactly("article.headline", "article.body");
+                .setArticle(Fixtures.article("a1").setHeadline(" ").build()).build();
+        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("article.headline");
+    }
+
+    @Test
+    void aHeadlineOnlyFlashIsFinished() {
+        EnrichedArticle flash = Fixtures.enriched("a1")
+                .setArticle(Fixtures.article("a1").setBody(null).setSummary(null).build()).build();
+        assertThat(validator.violations(flash)).isEmpty();
     }
 
     @Test
@@ -48,10 +55,13 @@ class FinishedArticleValidatorTest {
     }
 
     @Test
-    void articleWithoutAnyTimeIsNotFinished() {
-        EnrichedArticle e = Fixtures.enriched("a1")
-                .setArticle(Fixtures.article("a1").setCreated(null).setUpdated(null).build()).build();
-        assertThat(validator.violations(e)).extracting(Violation::field).containsExactly("article.created");
+    void articleWithoutAnyTimeIsNotFinishedButTheReceivedTimeIsOne() {
+        EnrichedArticle none = Fixtures.enriched("a1")
+                .setArticle(Fixtures.article("a1").setCreated(null).setUpdated(null).setReceivedAt(null).build()).build();
+        assertThat(validator.violations(none)).extracting(Violation::field).containsExactly("article.created");
+        EnrichedArticle received = Fixtures.enriched("a1").setArticle(Fixtures.article("a1").setCreated(null)
+                .setUpdated(null).setReceivedAt(java.time.Instant.parse("2026-12-04T04:00:00Z")).build()).build();
+        assertThat(validator.violations(received)).isEmpty();
     }
 
     @Test

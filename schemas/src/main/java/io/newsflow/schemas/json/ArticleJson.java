@@ -29,7 +29,7 @@ public final class ArticleJson {
     /** Field names, in output order. */
     public static final List<String> FIELDS = List.of("id", "version", "format", "source", "url", "headline",
             "summary", "body", "byline", "dateline", "language", "created", "updated", "credit",
-            "declared_countries", "keywords", "status", "feed", "received_at");
+            "declared_countries", "keywords", "status", "feed", "received_at", "event_time_from");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -62,6 +62,7 @@ public final class ArticleJson {
         n.put("status", (a.getStatus() == null ? PublicationStatus.USABLE : a.getStatus()).name().toLowerCase(Locale.ROOT));
         n.put("feed", a.getFeed());
         n.put("received_at", formatInstant(a.getReceivedAt()));
+        n.put("event_time_from", a.getEventTimeFrom());
         return n;
     }
 
@@ -93,12 +94,20 @@ public final class ArticleJson {
 
     /** Reads an article from a parsed JSON object; see {@link #fromJson(String)}. */
     public static Article fromNode(JsonNode n) {
+        return fromNode(n, null);
+    }
+
+    /**
+     * Reads an article from a parsed JSON object, taking {@code defaultFormat} when it has no {@code format}
+     * (null: {@code format} is required).
+     */
+    public static Article fromNode(JsonNode n, String defaultFormat) {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("article JSON must be an object, got " + (n == null ? "nothing" : n.getNodeType()));
         }
         Article.Builder b = Article.newBuilder()
                 .setId(requiredText(n, "id"))
-                .setFormat(requiredText(n, "format"))
+                .setFormat(defaultFormat != null && text(n, "format") == null ? defaultFormat : requiredText(n, "format"))
                 .setVersion(longOrNull(n, "version"))
                 .setSource(text(n, "source"))
                 .setUrl(text(n, "url"))
@@ -115,7 +124,8 @@ public final class ArticleJson {
                 .setKeywords(list(n, "keywords"))
                 .setStatus(status(n))
                 .setFeed(text(n, "feed"))
-                .setReceivedAt(instant(n, "received_at"));
+                .setReceivedAt(instant(n, "received_at"))
+                .setEventTimeFrom(text(n, "event_time_from"));
         return b.build();
     }
 
