@@ -1,6 +1,6 @@
 package io.newsflow.benchmarks.enrich;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.cli.bench.BenchRecords;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParserRegistry;

@@ -1,7 +1,7 @@
 package io.newsflow.cli.bench;
 
 import io.newsflow.cli.BadInputException;
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.publish.route.ArticleRouter;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.topics.TopicContract;

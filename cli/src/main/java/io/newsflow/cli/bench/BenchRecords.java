@@ -1,7 +1,7 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
-import io.newsflow.cli.generator.WireTrafficModel;
+import io.newsflow.generator.WireItem;
+import io.newsflow.generator.WireTrafficModel;
 
 import java.time.Instant;
 import java.util.ArrayList;

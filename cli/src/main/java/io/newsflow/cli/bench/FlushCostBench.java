@@ -1,6 +1,6 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.schemas.topics.TopicProvisioner;
 import io.newsflow.stack.LocalKafkaBroker;

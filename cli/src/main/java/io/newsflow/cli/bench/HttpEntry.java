@@ -1,6 +1,6 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 
 import java.net.URI;
 import java.net.http.HttpClient;

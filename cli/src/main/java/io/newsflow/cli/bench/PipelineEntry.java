@@ -1,6 +1,6 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 
 /** Where the bench hands items to the pipeline: over HTTP to ingest, or, without it, straight onto the raw topic. */
 interface PipelineEntry extends AutoCloseable {

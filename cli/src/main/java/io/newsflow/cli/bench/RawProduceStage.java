@@ -1,6 +1,6 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -1,6 +1,6 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.ParserRegistry;

@@ -1,7 +1,7 @@
 package io.newsflow.cli.bench;
 
 import io.newsflow.cli.Main;
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.stack.ChildProcess;
 import io.newsflow.stack.LocalKafkaBroker;
 import io.newsflow.stack.LocalSchemaRegistry;

@@ -1,7 +1,7 @@
 package io.newsflow.cli.bench;
 
-import io.newsflow.cli.generator.WireFormat;
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireFormat;
+import io.newsflow.generator.WireItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

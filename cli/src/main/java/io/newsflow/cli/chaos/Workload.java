@@ -2,8 +2,8 @@ package io.newsflow.cli.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.cli.generator.WireItem;
-import io.newsflow.cli.generator.WireTrafficModel;
+import io.newsflow.generator.WireItem;
+import io.newsflow.generator.WireTrafficModel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

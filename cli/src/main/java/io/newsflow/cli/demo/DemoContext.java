@@ -1,6 +1,6 @@
 package io.newsflow.cli.demo;
 
-import io.newsflow.cli.generator.TrafficGenerator;
+import io.newsflow.generator.TrafficGenerator;
 import java.nio.file.Path;
 
 /** What the demo's components share: the options, and the addresses of what already runs. */

@@ -1,6 +1,6 @@
 package io.newsflow.cli.demo;
 
-import io.newsflow.cli.generator.TrafficGenerator;
+import io.newsflow.generator.TrafficGenerator;
 import java.util.List;
 
 /** Wire traffic pushed to ingest over HTTP at {@code --rate}; absent with {@code --rate 0}. */

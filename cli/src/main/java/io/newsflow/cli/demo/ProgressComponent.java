@@ -2,7 +2,7 @@ package io.newsflow.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.cli.generator.TrafficGenerator;
+import io.newsflow.generator.TrafficGenerator;
 import io.newsflow.schemas.Topics;
 import java.io.PrintStream;
 import java.net.URI;

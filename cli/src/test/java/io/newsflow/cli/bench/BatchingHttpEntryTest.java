@@ -3,7 +3,7 @@ package io.newsflow.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireItem;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.schemas.avro.Article;

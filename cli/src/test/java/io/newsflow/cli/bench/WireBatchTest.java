@@ -2,8 +2,8 @@ package io.newsflow.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.cli.generator.WireFormat;
-import io.newsflow.cli.generator.WireItem;
+import io.newsflow.generator.WireFormat;
+import io.newsflow.generator.WireItem;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.ParserRegistry;

@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;

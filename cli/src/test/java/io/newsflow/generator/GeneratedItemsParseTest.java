@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParseResult;
@@ -20,7 +20,7 @@ class GeneratedItemsParseTest {
     void everyWellFormedItemParsesToTheArticleItDescribes() throws Exception {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (WireItem item : WireTrafficModelTest.generate(42, 1_500)) {
+        for (WireItem item : WireTrafficModel.generate(42, 1_500, java.time.Instant.parse("2026-11-28T06:00:00Z"))) {
             if (item.kind() == WireItem.Kind.MALFORMED) {
                 continue;
             }
@@ -58,7 +58,7 @@ class GeneratedItemsParseTest {
     void malformedItemsAreRefused() {
         int refused = 0;
         int total = 0;
-        for (WireItem item : WireTrafficModelTest.generate(42, 3_000)) {
+        for (WireItem item : WireTrafficModel.generate(42, 3_000, java.time.Instant.parse("2026-11-28T06:00:00Z"))) {
             if (item.kind() != WireItem.Kind.MALFORMED) {
                 continue;
             }

@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * and the facts every agency shares (its own details, see {@link StoryDetails}). {@link #copy} writes one agency's
  * version of it.
  */
-record Story(String key, StoryKind kind, Place place, Place other, int number, String person, boolean capitalDateline,
+record Story(String key, StoryKind kind, Place place, Place other, String number, String person, boolean capitalDateline,
              Instant firstSeen, List<String> details) {
 
     private static final List<String> PEOPLE = List.of("Anna Petrova", "Jean Moreau", "Li Wei", "Amina Yusuf",
@@ -50,7 +50,7 @@ record Story(String key, StoryKind kind, Place place, Place other, int number, S
     private String fill(String template) {
         return template.replace("{C}", place.name()).replace("{D}", place.demonym())
                 .replace("{CITY}", place.city()).replace("{CAP}", titleCase(place.capital()))
-                .replace("{N}", Integer.toString(number)).replace("{P}", person).replace("{O}", other.name());
+                .replace("{N}", number).replace("{P}", person).replace("{O}", other.name());
     }
 
     private static String titleCase(String upper) {

@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 /** Formats the generator delivers, with the Content-Type sent for each. */
 public enum WireFormat {

@@ -1,14 +1,24 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import java.util.List;
 
 /**
  * Kinds of news event with the ways different desks headline them and the facts every version shares.
  * Placeholders: {C} country name, {D} demonym, {CITY} a city, {CAP} the capital (title case), {N} the story's
- * number, {P} the official's name, {O} the other country.
+ * figure (drawn from the kind's own {@link Figure} range: a death toll, a turnout, a magnitude), {P} the official's
+ * name, {O} the other country.
  */
 record StoryKind(String slug, List<String> keywords, List<String> headlines, List<String> ledes,
-                 List<String> facts, String updateFact) {
+                 List<String> facts, String updateFact, Figure figure) {
+
+    /** The range a kind's headline figure is plausible in, and how it is written. */
+    record Figure(String what, double min, double max, int decimals) {
+        String draw(java.util.Random random) {
+            double steps = Math.pow(10, decimals);
+            double value = Math.round((min + random.nextDouble() * (max - min)) * steps) / steps;
+            return decimals == 0 ? Long.toString(Math.round(value)) : String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+        }
+    }
 
     static final List<StoryKind> ALL = List.of(
             new StoryKind("floods", List.of("floods", "weather", "disaster"),
@@ -24,7 +34,7 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "Schools in {CITY} were closed and train services suspended.",
                             "{O} offered to send rescue teams and helicopters.",
                             "Forecasters expect more rain over the weekend."),
-                    "Officials later raised the toll, saying more bodies had been found near {CITY}."),
+                    "Officials later raised the toll, saying more bodies had been found near {CITY}.", new Figure("deaths", 3, 240, 0)),
             new StoryKind("election", List.of("election", "politics"),
                     List.of("{D} voters go to the polls in tight race",
                             "{C} election: {P} claims early lead",
@@ -38,21 +48,21 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "Observers from {O} said voting was largely orderly.",
                             "Final results are expected within two days.",
                             "The campaign was dominated by inflation and housing costs."),
-                    "The electoral commission later published partial results from {CITY}."),
+                    "The electoral commission later published partial results from {CITY}.", new Figure("turnout percent", 38, 83, 0)),
             new StoryKind("earthquake", List.of("earthquake", "disaster"),
-                    List.of("Magnitude {N}.2 earthquake strikes {C}",
+                    List.of("Magnitude {N} earthquake strikes {C}",
                             "Strong quake shakes {CITY}, buildings damaged",
                             "{D} quake: residents flee into streets",
-                            "Earthquake of magnitude {N}.2 hits near {CITY}",
+                            "Earthquake of magnitude {N} hits near {CITY}",
                             "Powerful earthquake rattles {C}, no tsunami warning"),
-                    List.of("A magnitude {N}.2 earthquake struck near {CITY} in {C} early on Tuesday, the geological survey said.",
+                    List.of("A magnitude {N} earthquake struck near {CITY} in {C} early on Tuesday, the geological survey said.",
                             "A strong earthquake shook {C}, sending residents of {CITY} into the streets.",
                             "Buildings swayed in {CAP} as a powerful quake hit the region."),
                     List.of("There were no immediate reports of casualties.",
                             "Authorities said no tsunami warning had been issued.",
                             "{P}, head of the civil defence agency, urged calm.",
                             "Neighbouring {O} said it had felt tremors."),
-                    "Aftershocks continued through the morning, officials said."),
+                    "Aftershocks continued through the morning, officials said.", new Figure("magnitude", 4.6, 7.9, 1)),
             new StoryKind("summit", List.of("diplomacy", "politics", "trade"),
                     List.of("{D} and {O} leaders meet in {CAP}",
                             "{P} hosts talks with {O} on trade",
@@ -61,12 +71,12 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "Leaders hold talks in {CAP} on energy and trade"),
                     List.of("Leaders of {C} and {O} met in {CAP} on Monday for talks on trade and energy.",
                             "{D} president {P} hosted the leader of {O} in {CAP}, pledging closer economic ties.",
-                            "A summit between {C} and {O} ended with a pledge to double trade to {N} billion dollars."),
+                            "A summit between {C} and {O} ended with a pledge to double trade from {N} billion dollars."),
                     List.of("The two sides signed agreements on energy and transport.",
                             "Protesters gathered outside the venue in {CAP}.",
                             "Officials said a follow-up meeting would be held in {CITY}.",
                             "Trade between the two countries was worth {N} billion dollars last year."),
-                    "A joint statement was released after the talks."),
+                    "A joint statement was released after the talks.", new Figure("trade, billion dollars", 2, 140, 0)),
             new StoryKind("strike", List.of("labour", "economy", "transport"),
                     List.of("Rail strike halts trains across {C}",
                             "{D} workers walk out over pay",
@@ -80,7 +90,7 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "The transport ministry called the strike irresponsible.",
                             "Flights to {O} were also affected.",
                             "Inflation in {C} has eroded wages for two years."),
-                    "Talks between unions and the government were set to resume."),
+                    "Talks between unions and the government were set to resume.", new Figure("thousand workers", 2, 300, 0)),
             new StoryKind("match", List.of("sport", "football"),
                     List.of("{C} beat {O} {N}-1 in World Cup qualifier",
                             "{D} striker scores twice as {C} win",
@@ -94,5 +104,5 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "The result puts {C} top of the group.",
                             "{O} had a goal disallowed for offside.",
                             "The teams meet again in March."),
-                    "The coach praised the team's second-half performance."));
+                    "The coach praised the team's second-half performance.", new Figure("goals of the winner", 2, 5, 0)));
 }

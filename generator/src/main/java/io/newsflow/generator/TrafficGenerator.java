@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +26,7 @@ class WireTrafficModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<WireItem> generate(long seed, int n) {
-        WireTrafficModel model = new WireTrafficModel(seed);
-        List<WireItem> items = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            items.add(model.next(T0.plusMillis(i * 100L)));
-        }
-        return items;
+        return WireTrafficModel.generate(seed, n, T0);
     }
 
     @Test

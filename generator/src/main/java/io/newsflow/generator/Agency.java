@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import java.util.List;
 

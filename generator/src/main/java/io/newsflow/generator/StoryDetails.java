@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +15,11 @@ import java.util.Set;
 final class StoryDetails {
     static final int SENTENCES = 10;
 
-    /** {A} {B} {C}: figures; {X} {Y}: things; {W}: a time phrase. Kind-neutral, so any story can use any. */
+    /**
+     * {A} {B} {C}: counts (11 to 4,990); {S} {S2}: small counts (2 to 30: days, months, years, people kept); {PA} {PB}:
+     * percentages (2 to 35); {YR}: a recent year; {X} {Y}: things; {W}: a time phrase. Kind-neutral, so any story can
+     * use any, and every figure stays in a range its phrase makes plausible.
+     */
     private static final List<String> FRAMES = List.of(
             "Officials counted {A} {X}, {B} {Y} and {C} damaged homes by the evening.",
             "A spokesman said {A} {X} and {B} workers had been sent to {C} sites {W}.",
@@ -24,36 +28,36 @@ final class StoryDetails {
             "At least {A} {X} were moved to {B} temporary {Y} sites serving {C} families {W}.",
             "Insurers estimated {A} claims covering {B} {X} and {C} {Y}.",
             "Police closed {A} roads and diverted {B} {X} around {C} checkpoints.",
-            "The ministry said {A} {X} and {B} {Y} would stay shut for {C} days.",
+            "The ministry said {A} {X} and {B} {Y} would stay shut for {S} days.",
             "Volunteers handed out {A} {X} and {B} {Y} to {C} people at a school gym.",
             "Regional officials asked for {A} more {X}, {B} {Y} and {C} staff.",
-            "A hospital treated {A} people, {B} of them for {X} injuries, and discharged {C}.",
+            "A hospital treated {A} people and kept {S} of them overnight.",
             "Engineers inspected {A} {X} and found {B} needing repairs costing {C} thousand.",
             "Footage showed {A} {X} and {B} {Y} scattered across square {C} {W}.",
             "The operator said {A} {X} and {B} {Y} were out of service, affecting {C} customers.",
-            "A committee of {A} members will review {B} {X} rules within {C} days.",
+            "A committee of {S} members will review {B} {X} rules by day {S2} of the session.",
             "Some {A} residents lined the road to office {B}, carrying {C} {X}.",
-            "Traders said {X} prices rose {A} percent and {Y} prices {B} percent in {C} markets.",
+            "Traders said {X} prices rose {PA} percent and {Y} prices {PB} percent in {C} markets.",
             "The council set aside {A} thousand for {B} {X} and {C} {Y}.",
             "Witnesses counted {A} {X} and {B} broken {Y} along route {C}.",
             "A helpline received {A} calls about {X} and {B} about {Y} from {C} towns {W}.",
             "The army sent {A} trucks carrying {B} {X} and {C} {Y}.",
             "Airlines cancelled {A} flights, delayed {B} and diverted {C} {W}.",
             "Schools reopened for {A} pupils in {B} districts, with {C} teachers absent.",
-            "An inquiry will look at {A} {X} contracts worth {B} million signed since {C}.",
+            "An inquiry will look at {A} {X} contracts worth {B} million signed since {YR}.",
             "Organisers said {A} delegates, {B} observers and {C} journalists had registered.",
-            "A survey of {A} households found {B} lacked {X} and {C} lacked {Y}.",
+            "A survey of {A} households found {PA} percent lacked {X} and {PB} percent lacked {Y}.",
             "The port handled {A} containers of {X} and {B} of {Y} on berth {C}.",
             "Unions representing {A} {X} workers and {B} {Y} staff called {C} meetings.",
             "Officials said {A} {X} had been checked, {B} cleared and {C} seized.",
-            "The budget for {X} was raised by {A} percent to {B} million over {C} years.",
+            "The budget for {X} was raised by {PA} percent to {B} million over {S} years.",
             "A convoy of {A} vehicles brought {B} {X} and {C} {Y} {W}.",
-            "Records show {A} similar {X} cases since {B} and {C} convictions.",
+            "Records show {A} similar {X} cases since {YR} and {C} convictions.",
             "A radio station said {A} people had gathered outside hall {B} with {C} {X}.",
-            "The governor promised {A} new {X} and {B} {Y} within {C} months.",
+            "The governor promised {A} new {X} and {B} {Y} within {S} months.",
             "Rail services on {A} lines resumed, carrying {B} passengers on {C} trains {W}.",
             "The charity said its {A} {X} teams had reached {B} villages and {C} camps.",
-            "Prices of {X} and {Y} were capped at {A} and {B} for {C} days.",
+            "Prices of {X} and {Y} were capped at {A} and {B} for {S} days.",
             "Satellite images showed {A} hectares of {X} and {B} of {Y} affected in {C} zones.",
             "Banks froze {A} accounts holding {B} million linked to {C} {X} suppliers.",
             "Court papers list {A} {X}, {B} {Y} and {C} documents as evidence.");
@@ -101,6 +105,11 @@ final class StoryDetails {
             out.add(frame.replace("{A}", Integer.toString(figure(random, figures)))
                     .replace("{B}", Integer.toString(figure(random, figures)))
                     .replace("{C}", Integer.toString(figure(random, figures)))
+                    .replace("{S2}", Integer.toString(2 + random.nextInt(29)))
+                    .replace("{S}", Integer.toString(2 + random.nextInt(29)))
+                    .replace("{PA}", Integer.toString(2 + random.nextInt(34)))
+                    .replace("{PB}", Integer.toString(2 + random.nextInt(34)))
+                    .replace("{YR}", Integer.toString(1995 + random.nextInt(30)))
                     .replace("{X}", x).replace("{Y}", y)
                     .replace("{W}", WHEN.get(random.nextInt(WHEN.size()))));
         }

@@ -1,4 +1,4 @@
-package io.newsflow.cli.generator;
+package io.newsflow.generator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,6 +38,16 @@ public final class WireTrafficModel {
     public WireTrafficModel(long seed, String storyPrefix) {
         this.random = new Random(seed);
         this.storyPrefix = storyPrefix;
+    }
+
+    /** {@code n} items of one seed, 100 ms apart from {@code start}: a fixed sample for tests and evaluations. */
+    public static List<WireItem> generate(long seed, int n, Instant start) {
+        WireTrafficModel model = new WireTrafficModel(seed);
+        List<WireItem> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(model.next(start.plusMillis(i * 100L)));
+        }
+        return items;
     }
 
     public WireItem next(Instant now) {
@@ -128,7 +138,7 @@ public final class WireTrafficModel {
         do {
             other = Place.ALL.get(random.nextInt(Place.ALL.size()));
         } while (other == place);
-        int number = 3 + random.nextInt(60);
+        String number = kind.figure().draw(random);
         Story story = new Story(storyPrefix + String.format("%s-%s-%05d", kind.slug(), place.code().toLowerCase(),
                 ++storySeq),
                 kind, place, other, number, Story.personFor(random.nextInt(1000)), random.nextBoolean(), now,
