@@ -158,6 +158,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         // a record that makes a processor throw goes there too, with the processor and the exception, and the next
         // record is processed: one bad article must not stall the newsroom partition
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        // the same handler for global-store processing too (Kafka 5.0's default; without it Streams warns at start)
+        p.put("processing.exception.handler.global.enabled", "true");
         p.put(DeadLetterDeserializationHandler.TOPIC_CONFIG, topicContract.name(TopicContract.Role.DEADLETTER));
         if (topicContract.resolved()) {
             // changelog and repartition topics replicated like the contract's own topics

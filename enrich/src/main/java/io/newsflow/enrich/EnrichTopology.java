@@ -42,7 +42,10 @@ public final class EnrichTopology {
     private EnrichTopology() {}
 
     public static Topology buildTopology(EnrichSerdes serdes, EnrichConfig config, CountryTagging tagger) {
-        StreamsBuilder builder = new StreamsBuilder();
+        // built with the app's own settings, so topology-level settings are the app's (and a bare StreamsConfig's
+        // defaults do not warn about settings the app does set)
+        StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(
+                new org.apache.kafka.streams.StreamsConfig(config.streamsProperties())));
         Duration window = config.stories().window();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -64,7 +64,7 @@ record StoryKind(String slug, List<String> keywords, List<String> headlines, Lis
                             "Neighbouring {O} said it had felt tremors."),
                     "Aftershocks continued through the morning, officials said.", new Figure("magnitude", 4.6, 7.9, 1)),
             new StoryKind("summit", List.of("diplomacy", "politics", "trade"),
-                    List.of("{D} and {O} leaders meet in {CAP}",
+                    List.of("{C} and {O} leaders meet in {CAP}",
                             "{P} hosts talks with {O} on trade",
                             "Summit in {CAP} ends with trade pledge",
                             "{C}, {O} agree to expand trade at summit",

@@ -8,8 +8,17 @@ package io.newsflow.ingest;
  * @param reason   what is wrong, for people
  * @param itemId   the item's id when it has one, else null
  * @param raw      the item's original text when it can be cut out (for the dead-letter topic), else null
+ * @param errorType the dead letter's {@code error_type}: {@link #INVALID_ITEM} (the format's rules) or
+ *                  {@link #UNFINISHED} (valid, but without what a finished article needs)
  */
-public record ItemError(String location, String field, String reason, String itemId, String raw) {
+public record ItemError(String location, String field, String reason, String itemId, String raw, String errorType) {
+    public static final String INVALID_ITEM = "invalid_item";
+    public static final String UNFINISHED = "unfinished";
+
+    /** An item its format's rules refuse. */
+    public ItemError(String location, String field, String reason, String itemId, String raw) {
+        this(location, field, reason, itemId, raw, INVALID_ITEM);
+    }
 
     /** One line naming the document, the place, the field and the reason. */
     public String describe(String documentName) {

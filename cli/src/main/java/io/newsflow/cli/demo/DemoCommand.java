@@ -87,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (fresh) {
             deleteRecursively(options.dataDir());
         }
+        DemoLogs logs = DemoLogs.install(options.dataDir(), System.err);
         DemoContext context = new DemoContext(options);
         DemoLifecycle lifecycle = new DemoLifecycle();
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -112,6 +113,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.printf("newsflow demo ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
             lifecycle.started().forEach(component -> component.describe().forEach(line -> out.println("  " + line)));
+            if (logs != null) {
+                logs.describe(options.dataDir()).forEach(line -> out.println("  " + line));
+            }
             if (options.rate() == 0) {
                 out.println("  Generator        off (--rate 0)");
             }
@@ -150,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (options.rate() > 0) {
             components.add(new GeneratorComponent());
         }
-        components.add(new ProgressComponent(out));
+        components.add(new StatusComponent(out, StatusComponent.onTerminal()));
         return components;
     }
 

@@ -20,6 +20,8 @@ final class EnrichComponent implements DemoComponent {
         Properties settings = new Properties();
         // a stable member id: a demo restarted on its data directory takes its tasks back at once
         settings.setProperty("enrich.instance.id", "demo");
+        // one instance: there is no other to keep a standby copy on (Streams would warn at every rebalance)
+        settings.setProperty("num.standby.replicas", "0");
         EnrichConfig config = EnrichConfig.fromProperties(settings)
                 .withBootstrap(context.kafkaBootstrapServers(), context.schemaRegistryUrl())
                 .withInstance(EnrichConfig.DEFAULT_APPLICATION_ID, context.dataDir().resolve("enrich").toString(),

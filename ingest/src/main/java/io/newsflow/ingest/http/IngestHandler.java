@@ -188,16 +188,16 @@ public final class IngestHandler {
             } else {
                 Violation first = unfinished.get(0);
                 errors.add(new ItemError("article " + (i + 1), first.field(), unfinished.stream().map(Violation::problem)
-                        .reduce((x, y) -> x + "; " + y).orElseThrow(), a.getId(), null));
+                        .reduce((x, y) -> x + "; " + y).orElseThrow(), a.getId(), null, ItemError.UNFINISHED));
             }
         }
         List<DeadLetter> letters = new ArrayList<>();
         for (ItemError e : errors) {
             byte[] payload = e.raw() != null ? e.raw().getBytes(StandardCharsets.UTF_8) : raw;
-            letters.add(deadLetter(e.describe(requestId), e.location(), e.itemId(), feed, format, req.contentType(), payload, now));
+            letters.add(deadLetter(e.describe(requestId), e.errorType(), e.location(), e.itemId(), feed, format, req.contentType(), payload, now));
         }
         if (articles.isEmpty() && letters.isEmpty()) {
-            letters.add(deadLetter("no items in the document", null, null, feed, format, req.contentType(), raw, now));
+            letters.add(deadLetter("no items in the document", "no_items", null, null, feed, format, req.contentType(), raw, now));
         }
         long t0 = System.nanoTime();
         try {
@@ -240,7 +240,7 @@ public final class IngestHandler {
     /** A whole-request refusal: the raw payload and reason go to the dead letters first (503 if they cannot). */
     private Response refuseWhole(int status, String code, String message, String location, String feed, String format,
                                  Request req, byte[] raw, String requestId) {
-        DeadLetter dl = deadLetter(requestId + ": " + message, location, null, feed, format, req.contentType(), raw, Instant.now());
+        DeadLetter dl = deadLetter(requestId + ": " + message, code, location, null, feed, format, req.contentType(), raw, Instant.now());
         try {
             produceAll(List.of(), List.of(dl));
         } catch (KafkaUnavailable e) {
@@ -255,7 +255,7 @@ public final class IngestHandler {
         return new Response(status, out.toString(), Map.of());
     }
 
-    private DeadLetter deadLetter(String reason, String location, String itemId, String feed, String format, String contentType,
+    private DeadLetter deadLetter(String reason, String errorType, String location, String itemId, String feed, String format, String contentType,
                                   byte[] payload, Instant at) {
         byte[] kept = payload;
         String why = reason;
@@ -266,7 +266,7 @@ public final class IngestHandler {
         return DeadLetter.newBuilder()
                 .setStage("ingest")
                 .setReason(why)
-                .setErrorType(null)
+                .setErrorType(errorType)
                 .setLocation(location)
                 .setItemId(itemId)
                 .setFeed(feed)

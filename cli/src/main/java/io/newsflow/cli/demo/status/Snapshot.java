@@ -1,0 +1,31 @@
+package io.newsflow.cli.demo.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the status board shows at one moment.
+ *
+ * @param accepted   records ingest wrote to the raw topic since the board started
+ * @param published  finished articles on news.articles since then, as a read_committed consumer sees them
+ * @param inPerSec   accepted per second over the last interval
+ * @param outPerSec  published per second over the last interval
+ * @param lags       per service group, its lag in records
+ * @param deadLetters since the board started, by stage/error type
+ * @param health     per part, UP or what is wrong
+ * @param trending   the top of the global trending list, one line each
+ */
+public record Snapshot(Instant at, Duration uptime, long accepted, long published, double inPerSec, double outPerSec,
+                       Map<String, RecordLag.Lag> lags, Map<String, Long> deadLetters, Map<String, String> health,
+                       List<String> trending) {
+
+    long deadLetterTotal() {
+        return deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    boolean allUp() {
+        return health.values().stream().allMatch("UP"::equals);
+    }
+}
