@@ -133,6 +133,9 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         } finally {
             lifecycle.close();
+            if (logs != null) {
+                logs.close();
+            }
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);

@@ -45,12 +45,20 @@ class DemoCommandTest {
                 .contains("http://127.0.0.1:" + frontPagePort)
                 .contains("stopped cleanly");
         // the generator's items went through ingest, enrich and publish: finished articles came out
-        java.util.regex.Matcher progress = java.util.regex.Pattern.compile("out: (\\d+) finished").matcher(out);
+        java.util.regex.Matcher progress = java.util.regex.Pattern.compile("\\((\\d+) published\\)").matcher(out);
         long finished = 0;
         while (progress.find()) {
             finished = Long.parseLong(progress.group(1));
         }
         assertThat(finished).as(out).isPositive();
+        // the console is for people: where things are, then one status line per 5 s; the logs are in files
+        assertThat(out.lines().count()).as(out).isLessThanOrEqualTo(25);
+        assertThat(out).doesNotContain(" WARN ", " INFO ").contains("all UP")
+                .contains(dataDir.resolve("logs").toString());
+        for (String part : java.util.List.of("ingest", "enrich", "publish", "demo")) {
+            assertThat(dataDir.resolve("logs").resolve(part + ".log")).isNotEmptyFile();
+        }
+        assertThat(java.nio.file.Files.readString(dataDir.resolve("logs/enrich.log"))).contains("StreamThread");
         assertThat(Ports.isFree(ingestPort)).as("ingest stopped").isTrue();
         assertThat(Ports.isFree(frontPagePort)).as("front page stopped").isTrue();
         assertThat(Ports.isFree(kafkaPort)).as("broker stopped").isTrue();

@@ -1,0 +1,55 @@
+package io.newsflow.cli.demo.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusBoardTest {
+    private static Snapshot snapshot(Map<String, String> health, Map<String, Long> dead, RecordLag.Lag publishLag) {
+        Map<String, RecordLag.Lag> lags = new LinkedHashMap<>();
+        lags.put("enrich", new RecordLag.Lag(12, true));
+        lags.put("publish", publishLag);
+        return new Snapshot(Instant.parse("2026-12-04T04:00:00Z"), Duration.ofSeconds(75), 3_120, 3_050, 52.14, 51.8,
+                lags, dead, health, List.of("Floods kill 83 in Egypt  (score 33.34, 12 articles, 5 sources)", "Strike in Lyon"));
+    }
+
+    private static Map<String, String> health(String publish) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("kafka", "UP");
+        h.put("ingest", "UP");
+        h.put("publish", publish);
+        return h;
+    }
+
+    @Test
+    void oneLineSaysRatesTotalsLagDeadLettersHealthAndTheTopStory() {
+        String line = StatusBoard.line(snapshot(health("UP"), Map.of("ingest/bad_request", 7L, "publish/IncompatibleSchemaException", 2L),
+                new RecordLag.Lag(0, true)));
+        assertThat(line).contains("in 52.1/s (3120 accepted)", "out 51.8/s (3050 published)", "lag enrich 12, publish 0",
+                "dead letters 9 (ingest/bad_request 7, publish/IncompatibleSchemaException 2)", "all UP",
+                "top: Floods kill 83 in Egypt").doesNotContain("\n");
+    }
+
+    @Test
+    void aPartDownAnApproximateOrUnknownLagAreSaid() {
+        String line = StatusBoard.line(snapshot(health("DOWN(503)"), Map.of(), new RecordLag.Lag(80_000, false)));
+        assertThat(line).contains("DOWN: publish DOWN(503)", "publish ~80000", "dead letters 0");
+        assertThat(StatusBoard.line(snapshot(health("UP"), Map.of(), RecordLag.Lag.UNKNOWN))).contains("publish ?");
+    }
+
+    @Test
+    void theBoardHasAFixedNumberOfLinesSoItCanBeRedrawnInPlace() {
+        List<String> full = StatusBoard.board(snapshot(health("UP"), Map.of("ingest/bad_request", 7L), new RecordLag.Lag(0, true)));
+        Snapshot empty = new Snapshot(Instant.now(), Duration.ofSeconds(5), 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), List.of());
+        assertThat(StatusBoard.board(empty)).hasSameSizeAs(full);
+        assertThat(full.get(0)).contains("up 1m15s", "all parts UP");
+        assertThat(full).anySatisfy(l -> assertThat(l).contains("52.1 items/s", "3,120 accepted"))
+                .anySatisfy(l -> assertThat(l).contains("1. Floods kill 83 in Egypt"))
+                .anySatisfy(l -> assertThat(l).contains("2. Strike in Lyon"));
+    }
+}
