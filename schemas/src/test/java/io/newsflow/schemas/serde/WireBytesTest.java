@@ -103,6 +103,7 @@ class WireBytesTest {
         optionalString(e, a.getFeed());
         e.writeIndex(1);
         e.writeLong(a.getReceivedAt().toEpochMilli());
+        optionalString(e, a.getEventTimeFrom());
         e.flush();
         return out.toByteArray();
     }
