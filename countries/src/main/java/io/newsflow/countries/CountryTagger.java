@@ -6,10 +6,12 @@ import io.newsflow.schemas.avro.Evidence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells which countries an article is about ({@link CountryRole#FOCUS}) and which it only mentions, with
@@ -70,13 +72,32 @@ public final class CountryTagger {
         for (String code : in.declaredCountries()) {
             support.merge(code.toUpperCase(Locale.ROOT), weights.declared(), Double::sum);
         }
+        // local government words (a sheriff's office, a parish) imply their country and read its namesake towns there
+        List<LocalCues.Cue> headlineCues = LocalCues.find(in.headline());
+        List<LocalCues.Cue> bodyCues = LocalCues.find(body);
+        boolean noOtherCountry = true;
+        for (String code : support.keySet()) {
+            noOtherCountry &= code.equals("US");
+        }
+        if (!noOtherCountry) {
+            headlineCues = strongOnly(headlineCues);
+            bodyCues = strongOnly(bodyCues);
+        }
+        Set<String> implied = new HashSet<>();
+        for (List<LocalCues.Cue> cues : List.of(headlineCues, bodyCues)) {
+            for (LocalCues.Cue cue : cues) {
+                support.merge(cue.code(), weights.cue(), Double::sum);
+                named.merge(cue.code(), weights.cue(), Double::sum);
+                implied.add(cue.code());
+            }
+        }
 
         Map<String, Score> scores = new LinkedHashMap<>();
         readDateline(in, body, support, scores);
         for (Mention m : mentions) {
             m.chosen = choose(m, support);
             if (weights.namesakes() > 0) {
-                m.chosen = namesake(m, named);
+                m.chosen = namesake(m, named, implied);
             }
         }
         for (String code : in.declaredCountries()) {
@@ -106,7 +127,21 @@ public final class CountryTagger {
             score.add(w, strong, score.evidence.size() < MAX_EVIDENCE ? evidence(m.text, m.field.label, m.offset, reason) : null);
             score.named |= !e.kind().isPlace() || e.kind() == Kind.REGION;
         }
+        addCues(headlineCues, Mention.Field.HEADLINE, scores);
+        addCues(bodyCues, Mention.Field.BODY, scores);
         return rank(scores);
+    }
+
+    private static List<LocalCues.Cue> strongOnly(List<LocalCues.Cue> cues) {
+        return cues.stream().filter(c -> !c.weak()).toList();
+    }
+
+    private void addCues(List<LocalCues.Cue> cues, Mention.Field field, Map<String, Score> scores) {
+        for (LocalCues.Cue cue : cues) {
+            Score score = scores.computeIfAbsent(cue.code(), Score::new);
+            score.add(weights.cue(), false, evidence(cue.text(), field.label, cue.offset(), "implied by " + cue.what()));
+            score.named = true;
+        }
     }
 
     private void readDateline(TagInput in, String body, Map<String, Double> support, Map<String, Score> scores) {
@@ -166,7 +201,7 @@ public final class CountryTagger {
      * Athens, Paris, Alexandria, Lebanon in a story whose states and names all point to another country
      * that has towns of the same name: read the town there (Paris in a story about Tennessee).
      */
-    private Gazetteer.Entry namesake(Mention m, Map<String, Double> named) {
+    private Gazetteer.Entry namesake(Mention m, Map<String, Double> named, Set<String> implied) {
         Gazetteer.Entry e = m.chosen;
         if (!e.kind().isPlace() || e.kind() == Kind.REGION || m.reasonNote != null
                 || named.getOrDefault(e.code(), 0.0) > 0) {
@@ -179,7 +214,9 @@ public final class CountryTagger {
         String best = null;
         double bestSupport = weights.namesakes();
         for (String c : elsewhere) {
-            double s = named.getOrDefault(c, 0.0);
+            // a local story (a sheriff, a parish) reads its towns in its own country however little it names it
+            double s = implied.contains(c) ? Math.max(named.getOrDefault(c, 0.0), weights.namesakes())
+                    : named.getOrDefault(c, 0.0);
             if (!c.equals(e.code()) && s >= bestSupport) {
                 best = c;
                 bestSupport = s;
@@ -258,7 +295,7 @@ public final class CountryTagger {
         }
         List<Score> kept = new ArrayList<>();
         for (Score s : scores.values()) {
-            if (s.raw >= weights.minScore() || s.strong || s.raw >= weights.keepShare() * max) {
+            if (s.raw >= weights.mentionMin() || s.strong || s.raw >= weights.keepShare() * max) {
                 kept.add(s);
             }
         }

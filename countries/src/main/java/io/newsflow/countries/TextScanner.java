@@ -31,6 +31,10 @@ final class TextScanner {
             "reach", "reached", "also", "only", "even", "all", "u.s.", "us", "uk", "british", "american",
             "european", "african", "asian", "arab");
     /** Capitalised words after a person-like name that show it is the place (Jordan Valley, Paris Bourse). */
+    /** Words after a place name that make it the name of a street or a school: Jordan Elementary, Lebanon Road. */
+    private static final Set<String> NAMED_AFTER = Set.of("street", "st", "road", "rd", "avenue", "ave", "boulevard",
+            "blvd", "lane", "drive", "pike", "elementary", "middle", "township");
+
     private static final Set<String> PLACE_FOLLOWERS = Set.of("city", "province", "state", "region", "valley",
             "river", "island", "islands", "basin", "bay", "government", "radio", "television", "tv", "times",
             "post", "daily", "news", "bank", "airlines", "airways", "club", "bourse", "stock", "stocks", "exchange",
@@ -126,6 +130,12 @@ final class TextScanner {
                 && !NOT_GIVEN_NAMES.contains(previousKey) && gazetteer.name(previousKey) == null
                 && !anyKind(candidates, Kind.PHRASE, Kind.PHRASE, Kind.PHRASE)) {
             return null; // Michael Jordan, Carlos Lima: a surname, not a place
+        }
+        if (!caps) {
+            String next = nextWord(source, to);
+            if (next != null && isCapitalised(next) && NAMED_AFTER.contains(Normalizer.key(next))) {
+                return null; // a street or a school named after the place, not the place
+            }
         }
         if (!caps && name.personName()) {
             String next = nextWord(source, to);

@@ -9,6 +9,7 @@ import io.newsflow.schemas.topics.TopicContract;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import io.newsflow.countries.Weights;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -26,7 +27,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                            String httpHost, int httpPort, Duration versionsRetention,
                            StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
                            TopicContract topicContract, String instanceId, int threadReplacementsMax,
-                           Duration threadReplacementsWindow) {
+                           Duration threadReplacementsWindow, double countryMentionMin, double countryFocusMin) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
 
@@ -86,25 +87,33 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 contract,
                 p.getProperty("enrich.instance.id", "").trim(),
                 intOf(p, "enrich.thread.replacements.max", 3),
-                durationOf(p, "enrich.thread.replacements.window", Duration.ofMinutes(10)));
+                durationOf(p, "enrich.thread.replacements.window", Duration.ofMinutes(10)),
+                // the two country thresholds: being listed as mentioned, and being the focus (io.newsflow.countries.Weights)
+                doubleOf(p, "enrich.countries.mention.min-score", Weights.defaults().mentionMin()),
+                doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()));
+    }
+
+    /** The country tagger's weights with this service's two thresholds. */
+    public Weights countryWeights() {
+        return Weights.defaults().withMentionMin(countryMentionMin).withFocusMin(countryFocusMin);
     }
 
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
                 engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
     }
 
     /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
@@ -127,7 +136,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withTopicContract(TopicContract contract) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
     }
 
     /** host:port other instances use to forward interactive queries to this one. */

@@ -91,6 +91,8 @@ public final class ConfigReference {
 
                 key("application.id", enrich, "newsflow-enrich", "Kafka Streams application (group, internal topics)",
                         "enrich-2"),
+                key("enrich.countries.mention.min-score", enrich, "0", "raw weight a country needs to be listed as mentioned", "1.5"),
+                key("enrich.countries.focus.min-score", enrich, "2", "raw weight a country needs to be the focus", "3"),
                 key("enrich.state.dir", enrich, "$TMPDIR/newsflow-enrich", "Kafka Streams state", "/var/lib/enrich"),
                 key("enrich.instance.id", enrich, "(none)", "stable member id: a restart takes its tasks back at once",
                         "enrich-a"),

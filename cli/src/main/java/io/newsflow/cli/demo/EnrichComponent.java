@@ -26,7 +26,7 @@ final class EnrichComponent implements DemoComponent {
                 .withBootstrap(context.kafkaBootstrapServers(), context.schemaRegistryUrl())
                 .withInstance(EnrichConfig.DEFAULT_APPLICATION_ID, context.dataDir().resolve("enrich").toString(),
                         context.options().enrichPort());
-        service = EnrichService.start(config, new StandardCountryTagging());
+        service = EnrichService.start(config, new StandardCountryTagging(config));
         context.enrichUrl(service.baseUrl());
     }
 

@@ -25,7 +25,7 @@ public final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::fromProperties);
-        EnrichService service = EnrichService.start(cfg, new StandardCountryTagging());
+        EnrichService service = EnrichService.start(cfg, new StandardCountryTagging(cfg));
         CompletableFuture<Throwable> done = new CompletableFuture<>();
         Thread hook = new Thread(() -> {
             done.complete(null);

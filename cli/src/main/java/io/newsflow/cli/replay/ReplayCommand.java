@@ -45,7 +45,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Instant when = parseAt();
         EnrichConfig cfg = config == null ? EnrichConfig.defaults() : loadConfig();
-        try (TrendingReplay replay = new TrendingReplay(cfg, new StandardCountryTagging());
+        try (TrendingReplay replay = new TrendingReplay(cfg, new StandardCountryTagging(cfg));
              BufferedReader in = open()) {
             String line;
             int n = 0;

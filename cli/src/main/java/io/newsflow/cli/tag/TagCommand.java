@@ -40,10 +40,15 @@ public final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--min-score", paramLabel = "RAW",
-            description = "Drop countries whose raw evidence weight is below this (default: the tuned threshold; "
-                    + "0 lists every country with any evidence).")
+    @Option(names = {"--mention-min-score", "--min-score"}, paramLabel = "RAW",
+            description = "The mention threshold: drop countries whose raw evidence weight is below this (default 0: "
+                    + "every country the text names or implies).")
     Double minScore;
+
+    @Option(names = "--focus-min-score", paramLabel = "RAW",
+            description = "The focus threshold: a country is focus only with at least this raw weight, besides a "
+                    + "share of the best one or dateline/headline evidence (default 2).")
+    Double focusMinScore;
 
     @Override
     public Integer call() throws IOException {
@@ -52,10 +57,20 @@ public final class TagCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         if (minScore != null && (minScore < 0 || minScore.isNaN())) {
-            throw new io.newsflow.cli.BadInputException("--min-score must be 0 or more, got " + minScore);
+            throw new io.newsflow.cli.BadInputException("--mention-min-score must be 0 or more, got " + minScore);
         }
-        CountryTagger tagger = minScore == null ? CountryTagger.standard()
-                : CountryTagger.withWeights(Weights.defaults().withMinScore(minScore));
+        if (focusMinScore != null && (focusMinScore < 0 || focusMinScore.isNaN())) {
+            throw new io.newsflow.cli.BadInputException("--focus-min-score must be 0 or more, got " + focusMinScore);
+        }
+        Weights weights = Weights.defaults();
+        if (minScore != null) {
+            weights = weights.withMentionMin(minScore);
+        }
+        if (focusMinScore != null) {
+            weights = weights.withFocusMin(focusMinScore);
+        }
+        CountryTagger tagger = minScore == null && focusMinScore == null ? CountryTagger.standard()
+                : CountryTagger.withWeights(weights);
         int bad = run(tagger, in, out, err);
         out.flush();
         err.flush();

@@ -9,7 +9,17 @@ import java.util.List;
 
 /** The project's country tagger behind the topology's {@link CountryTagging} seam. */
 public final class StandardCountryTagging implements CountryTagging {
-    private final CountryTagger tagger = CountryTagger.standard();
+    private final CountryTagger tagger;
+
+    /** The tagger with its tuned defaults. */
+    public StandardCountryTagging() {
+        this.tagger = CountryTagger.standard();
+    }
+
+    /** The tagger with the service's mention and focus thresholds ({@code enrich.countries.*.min-score}). */
+    public StandardCountryTagging(io.newsflow.enrich.EnrichConfig config) {
+        this.tagger = CountryTagger.withWeights(config.countryWeights());
+    }
 
     @Override
     public List<CountryTag> tag(Article a) {
