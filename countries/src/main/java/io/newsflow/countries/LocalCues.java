@@ -1,12 +1,17 @@
 package io.newsflow.countries;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Words of local government that imply a country without naming it: a story about a sheriff's office, Rapides
  * Parish or a state senator is set in the United States even when it names only its towns (Alexandria, Pineville).
- * Found with plain substring searches, so the scan costs no more than a few passes of indexOf over the text.
+ * Every pattern is found in one pass over the text (a small Aho–Corasick automaton over the original characters,
+ * case-sensitive), so the cues cost a few nanoseconds per character whatever their number.
  */
 final class LocalCues {
     /**
@@ -16,36 +21,58 @@ final class LocalCues {
      */
     record Cue(String code, String text, int offset, String what, boolean weak) {}
 
-    private record Literal(String text, String what) {}
+    /** What a pattern needs around it: nothing, a capitalised word before it, a capital or a digit after it. */
+    private enum Context { WORD, AFTER_NAME, BEFORE_CAPITAL, BEFORE_DIGIT }
 
-    private static final List<Literal> US_LITERALS = List.of(
-            new Literal("Sheriff's Office", "a sheriff's office"), new Literal("sheriff's office", "a sheriff's office"),
-            new Literal("Sheriff's Department", "a sheriff's department"), new Literal("sheriff's department", "a sheriff's department"),
-            new Literal("sheriff's deputies", "sheriff's deputies"), new Literal("Sheriff's deputies", "sheriff's deputies"),
-            new Literal("County Sheriff", "a county sheriff"),
-            new Literal("Police Department", "a police department"), new Literal("police department", "a police department"),
-            new Literal("District Attorney", "a district attorney"), new Literal("district attorney", "a district attorney"),
-            new Literal("School District", "a school district"), new Literal("school district", "a school district"),
-            new Literal("state Sen.", "a state senator"), new Literal("state senator", "a state senator"),
-            new Literal("state Rep.", "a state representative"), new Literal("state representative", "a state representative"),
-            new Literal("state legislature", "a state legislature"), new Literal("state lawmakers", "state lawmakers"),
-            new Literal("Interstate ", "an interstate highway"),
-            new Literal("First Selectman", "a first selectman"), new Literal("Board of Selectmen", "a board of selectmen"),
-            new Literal("County Road", "a county road"));
-    private static final List<Literal> US_WEAK = List.of(
-            new Literal("City Council", "a city council"), new Literal("city council", "a city council"),
-            new Literal("aldermen", "aldermen"), new Literal("Aldermen", "aldermen"),
-            new Literal("selectman", "a selectman"), new Literal("selectmen", "selectmen"),
-            new Literal("Board of Education", "a board of education"),
-            new Literal("Police Chief", "a police chief"), new Literal("police chief", "a police chief"),
-            new Literal("Fire Chief", "a fire chief"), new Literal("fire chief", "a fire chief"),
-            new Literal("Democrat", "a Democrat"), new Literal("Republican", "a Republican"),
-            new Literal("Mayor ", "a mayor"), new Literal("mayor", "a mayor"));
-    /** Capitalised word + one of these: Rapides Parish, Cook County, Hamilton Township. */
-    private static final List<Literal> US_AFTER_NAME = List.of(
-            new Literal(" County", "a county"), new Literal(" Parish", "a parish"), new Literal(" Township", "a township"));
-    /** A party and home town after a legislator's name: (R-Elbow Lake), D-Calif. */
-    private static final List<String> PARTY = List.of("(R-", "(D-", ", R-", ", D-");
+    private record Pattern(String text, String what, boolean weak, Context context) {}
+
+    private static final List<Pattern> PATTERNS = new ArrayList<>();
+
+    private static void strong(String what, String... texts) {
+        for (String t : texts) PATTERNS.add(new Pattern(t, what, false, Context.WORD));
+    }
+
+    private static void weak(String what, String... texts) {
+        for (String t : texts) PATTERNS.add(new Pattern(t, what, true, Context.WORD));
+    }
+
+    static {
+        strong("a sheriff's office", "Sheriff's Office", "sheriff's office");
+        strong("a sheriff's department", "Sheriff's Department", "sheriff's department");
+        strong("sheriff's deputies", "sheriff's deputies", "Sheriff's deputies");
+        strong("a county sheriff", "County Sheriff");
+        strong("a police department", "Police Department", "police department");
+        strong("a district attorney", "District Attorney", "district attorney");
+        strong("a school district", "School District", "school district");
+        strong("a state senator", "state Sen.", "state senator");
+        strong("a state representative", "state Rep.", "state representative");
+        strong("a state legislature", "state legislature");
+        strong("state lawmakers", "state lawmakers");
+        strong("an interstate highway", "Interstate ");
+        strong("a first selectman", "First Selectman");
+        strong("a board of selectmen", "Board of Selectmen");
+        strong("a county road", "County Road");
+        weak("a city council", "City Council", "city council");
+        weak("aldermen", "aldermen", "Aldermen");
+        weak("a selectman", "selectman", "selectmen");
+        weak("a board of education", "Board of Education");
+        weak("a police chief", "Police Chief", "police chief");
+        weak("a fire chief", "Fire Chief", "fire chief");
+        weak("a Democrat", "Democrat");
+        weak("a Republican", "Republican");
+        weak("a mayor", "Mayor ", "mayor");
+        // Rapides Parish, Cook County, Hamilton Township
+        for (String[] t : new String[][] {{" County", "a county"}, {" Parish", "a parish"}, {" Township", "a township"}}) {
+            PATTERNS.add(new Pattern(t[0], t[1], false, Context.AFTER_NAME));
+        }
+        // a legislator's party and home: (R-Elbow Lake), D-Calif.
+        for (String t : new String[] {"(R-", "(D-", ", R-", ", D-"}) {
+            PATTERNS.add(new Pattern(t, "a legislator's party and state", false, Context.BEFORE_CAPITAL));
+        }
+        PATTERNS.add(new Pattern("$", "a dollar amount", true, Context.BEFORE_DIGIT));
+    }
+
+    private static final Automaton AUTOMATON = new Automaton(PATTERNS);
 
     private LocalCues() {}
 
@@ -54,48 +81,59 @@ final class LocalCues {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        List<Cue> out = new ArrayList<>(2);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Literal l : US_LITERALS) {
-            int at = text.indexOf(l.text());
-            if (at >= 0 && wordStart(text, at) && seen.add(l.what())) {
-                out.add(new Cue("US", l.text().strip(), at, l.what(), false));
-            }
-        }
-        for (Literal l : US_WEAK) {
-            int at = text.indexOf(l.text());
-            if (at >= 0 && wordStart(text, at) && seen.add(l.what())) {
-                out.add(new Cue("US", l.text().strip(), at, l.what(), true));
-            }
-        }
-        int dollar = text.indexOf('$');
-        if (dollar >= 0 && dollar + 1 < text.length() && Character.isDigit(text.charAt(dollar + 1))) {
-            out.add(new Cue("US", text.substring(dollar, Math.min(text.length(), dollar + 8)).strip(), dollar, "a dollar amount", true));
-        }
-        for (Literal l : US_AFTER_NAME) {
-            for (int at = text.indexOf(l.text()); at >= 0; at = text.indexOf(l.text(), at + 1)) {
-                int end = at + l.text().length();
-                int nameStart = previousWordStart(text, at);
-                if (nameStart >= 0 && Character.isUpperCase(text.charAt(nameStart)) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
-                    if (seen.add(l.what())) {
-                        out.add(new Cue("US", text.substring(nameStart, end), nameStart, l.what(), false));
-                    }
-                    break;
+        List<Cue> out = null;
+        Set<String> seen = null;
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            state = AUTOMATON.step(state, text.charAt(i));
+            for (int p = AUTOMATON.output[state]; p >= 0; p = AUTOMATON.nextOutput[p]) {
+                Pattern pattern = PATTERNS.get(p);
+                int start = i + 1 - pattern.text().length();
+                Cue cue = accept(text, start, i + 1, pattern);
+                if (cue == null) {
+                    continue;
+                }
+                if (seen == null) {
+                    seen = new HashSet<>();
+                    out = new ArrayList<>(2);
+                }
+                if (seen.add(pattern.what())) {
+                    out.add(cue);
                 }
             }
         }
-        for (String p : PARTY) {
-            int at = text.indexOf(p);
-            int next = at + p.length();
-            if (at >= 0 && next < text.length() && Character.isUpperCase(text.charAt(next)) && seen.add("party")) {
-                out.add(new Cue("US", text.substring(at, Math.min(text.length(), next + 12)).strip(), at, "a legislator's party and state", false));
-            }
-        }
-        return out;
+        return out == null ? List.of() : out;
     }
 
-    private static boolean wordStart(String text, int at) {
-        return at == 0 || !Character.isLetter(text.charAt(at - 1));
+    private static Cue accept(String text, int start, int end, Pattern p) {
+        switch (p.context()) {
+            case WORD -> {
+                if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                    return null;
+                }
+                return new Cue("US", p.text().strip(), start, p.what(), p.weak());
+            }
+            case AFTER_NAME -> {
+                int nameStart = previousWordStart(text, start);
+                if (nameStart < 0 || !Character.isUpperCase(text.charAt(nameStart))
+                        || end < text.length() && Character.isLetter(text.charAt(end))) {
+                    return null;
+                }
+                return new Cue("US", text.substring(nameStart, end), nameStart, p.what(), p.weak());
+            }
+            case BEFORE_CAPITAL -> {
+                if (end >= text.length() || !Character.isUpperCase(text.charAt(end))) {
+                    return null;
+                }
+                return new Cue("US", text.substring(start, Math.min(text.length(), end + 12)).strip(), start, p.what(), p.weak());
+            }
+            default -> {
+                if (end >= text.length() || !Character.isDigit(text.charAt(end))) {
+                    return null;
+                }
+                return new Cue("US", text.substring(start, Math.min(text.length(), end + 8)).strip(), start, p.what(), p.weak());
+            }
+        }
     }
 
     /** Start of the word right before {@code at} (which is a space), or -1. */
@@ -108,5 +146,85 @@ final class LocalCues {
             i--;
         }
         return i;
+    }
+
+    /** Aho–Corasick over the patterns' characters, with full transitions for chars below 128 (others reset). */
+    private static final class Automaton {
+        private static final int ASCII = 128;
+        /** Transitions, flattened: state * 128 + char. */
+        final int[] next;
+        final int[] output;
+        final int[] nextOutput;
+
+        Automaton(List<Pattern> patterns) {
+            List<int[]> go = new ArrayList<>();
+            go.add(newRow());
+            List<Integer> out = new ArrayList<>();
+            out.add(-1);
+            nextOutput = new int[patterns.size()];
+            Arrays.fill(nextOutput, -1);
+            for (int p = 0; p < patterns.size(); p++) {
+                int s = 0;
+                for (char c : patterns.get(p).text().toCharArray()) {
+                    if (go.get(s)[c] < 0) {
+                        go.get(s)[c] = go.size();
+                        go.add(newRow());
+                        out.add(-1);
+                    }
+                    s = go.get(s)[c];
+                }
+                nextOutput[p] = out.get(s);
+                out.set(s, p);
+            }
+            int n = go.size();
+            int[] fail = new int[n];
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            for (int c = 0; c < ASCII; c++) {
+                int t = go.get(0)[c];
+                if (t < 0) {
+                    go.get(0)[c] = 0;
+                } else {
+                    fail[t] = 0;
+                    queue.add(t);
+                }
+            }
+            int[] outputs = new int[n];
+            for (int i = 0; i < n; i++) outputs[i] = out.get(i);
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                // a state's matches include those of its failure state: chain them after its own
+                if (outputs[s] < 0) {
+                    outputs[s] = outputs[fail[s]];
+                } else {
+                    int last = outputs[s];
+                    while (nextOutput[last] >= 0) last = nextOutput[last];
+                    if (outputs[fail[s]] >= 0 && outputs[fail[s]] != outputs[s]) nextOutput[last] = outputs[fail[s]];
+                }
+                for (int c = 0; c < ASCII; c++) {
+                    int t = go.get(s)[c];
+                    if (t < 0) {
+                        go.get(s)[c] = go.get(fail[s])[c];
+                    } else {
+                        fail[t] = go.get(fail[s])[c];
+                        queue.add(t);
+                    }
+                }
+            }
+            this.next = new int[n * ASCII];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(go.get(i), 0, next, i * ASCII, ASCII);
+            }
+            this.output = outputs;
+        }
+
+        private static int[] newRow() {
+            int[] row = new int[ASCII];
+            Arrays.fill(row, -1);
+            return row;
+        }
+
+        int step(int state, char c) {
+            return c < ASCII ? next[state * ASCII + c] : 0;
+        }
     }
 }

@@ -32,7 +32,7 @@ final class TextScanner {
             "european", "african", "asian", "arab");
     /** Capitalised words after a person-like name that show it is the place (Jordan Valley, Paris Bourse). */
     /** Words after a place name that make it the name of a street or a school: Jordan Elementary, Lebanon Road. */
-    private static final Set<String> NAMED_AFTER = Set.of("street", "st", "road", "rd", "avenue", "ave", "boulevard",
+    private static final List<String> NAMED_AFTER = List.of("street", "st", "road", "rd", "avenue", "ave", "boulevard",
             "blvd", "lane", "drive", "pike", "elementary", "middle", "township");
 
     private static final Set<String> PLACE_FOLLOWERS = Set.of("city", "province", "state", "region", "valley",
@@ -131,11 +131,8 @@ final class TextScanner {
                 && !anyKind(candidates, Kind.PHRASE, Kind.PHRASE, Kind.PHRASE)) {
             return null; // Michael Jordan, Carlos Lima: a surname, not a place
         }
-        if (!caps) {
-            String next = nextWord(source, to);
-            if (next != null && isCapitalised(next) && NAMED_AFTER.contains(Normalizer.key(next))) {
-                return null; // a street or a school named after the place, not the place
-            }
+        if (!caps && followedByNamedAfterWord(source, to)) {
+            return null; // a street or a school named after the place, not the place
         }
         if (!caps && name.personName()) {
             String next = nextWord(source, to);
@@ -239,6 +236,25 @@ final class TextScanner {
     }
 
     /** The word right after, separated by one or more spaces only; null after punctuation or at the end. */
+    /** "Jordan Elementary", "Lebanon Road": checked without allocating, it runs for every match. */
+    private static boolean followedByNamedAfterWord(String s, int to) {
+        int j = to + 1;
+        if (j >= s.length() || s.charAt(to) != ' ' || !Character.isUpperCase(s.charAt(j))) {
+            return false;
+        }
+        int k = j;
+        while (k < s.length() && Character.isLetter(s.charAt(k))) {
+            k++;
+        }
+        int length = k - j;
+        for (String word : NAMED_AFTER) {
+            if (word.length() == length && s.regionMatches(true, j, word, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String nextWord(String s, int to) {
         int i = to;
         if (i >= s.length() || s.charAt(i) != ' ') {
