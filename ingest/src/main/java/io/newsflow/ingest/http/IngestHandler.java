@@ -109,14 +109,30 @@ public final class IngestHandler {
         if (tooLong != null) return tooLong;
         String requestId = "req-" + Long.toString(System.currentTimeMillis(), 36) + "-" + requestCounter.incrementAndGet();
         long started = System.nanoTime();
-        Response r = process(req, feed, requestId);
+        Response r = process(req, feed, requestId, null);
         metrics.request(feed, r.status());
         log.info("ingest request={} feed={} status={} bytes={} ms={}", requestId, feed, r.status(),
                 req.body() == null ? 0 : req.body().length, (System.nanoTime() - started) / 1_000_000);
         return r;
     }
 
-    private Response process(Request req, String feed, String requestId) {
+    /**
+     * A document a poller fetched for {@code feed}: the same limits, parsers, checks, dead letters and produce path
+     * as a pushed one, without the API key (the source is configured, not calling in). {@code format} null or "auto"
+     * sniffs. Answers once Kafka acknowledged every record, or 503 when it did not.
+     */
+    public Response handlePulled(String feed, String format, String contentType, byte[] body, String source) {
+        String requestId = "pull-" + source + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + requestCounter.incrementAndGet();
+        long started = System.nanoTime();
+        Response r = process(new Request(null, contentType, null, (long) body.length, body), feed, requestId,
+                format == null || "auto".equals(format) ? null : format);
+        metrics.request(feed, r.status());
+        log.info("ingest pulled={} feed={} status={} bytes={} ms={}", requestId, feed, r.status(), body.length,
+                (System.nanoTime() - started) / 1_000_000);
+        return r;
+    }
+
+    private Response process(Request req, String feed, String requestId, String declaredFormat) {
         byte[] raw = req.body() == null ? new byte[0] : req.body();
         metrics.bodyBytes(raw.length);
         if (raw.length > config.maxBodyBytes()) {
@@ -151,7 +167,7 @@ public final class IngestHandler {
         String format = "unknown";
         ParseResult result;
         try {
-            FormatParser parser = parsersByFeed.getOrDefault(feed, parsers).choose(doc, null);
+            FormatParser parser = parsersByFeed.getOrDefault(feed, parsers).choose(doc, declaredFormat);
             format = parser.formats().get(0);
             result = parser.parse(doc);
             format = result.format();

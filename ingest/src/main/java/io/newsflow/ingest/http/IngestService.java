@@ -22,6 +22,7 @@ public final class IngestService implements AutoCloseable {
     private final KafkaProbe probe;
     private final IngestServer server;
     private final PrometheusMeterRegistry prometheus;
+    private final io.newsflow.ingest.pull.FeedPoller poller;
 
     private IngestService(IngestConfig config, Producer<String, Object> producer) {
         this.producer = producer;
@@ -29,6 +30,7 @@ public final class IngestService implements AutoCloseable {
         this.probe = new KafkaProbe(config.kafkaClientSettings());
         IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus));
         this.server = new IngestServer(config, handler, probe, prometheus).start();
+        this.poller = PullSetup.start(config, handler);
         log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {})", config.host(), server.port(),
                 config.feedKeys().keySet(), config.rawTopic(), config.deadLetterTopic(), config.bootstrapServers());
         if (config.feedKeys().equals(Map.of("demo", "demo"))) {
@@ -83,6 +85,9 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (poller != null) {
+            poller.close();
+        }
         server.close();
         probe.close();
         producer.close(java.time.Duration.ofSeconds(10));

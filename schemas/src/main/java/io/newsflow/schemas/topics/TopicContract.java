@@ -45,7 +45,7 @@ public final class TopicContract {
         RAW("raw", Topics.RAW), ENRICHED("enriched", Topics.ENRICHED), ARTICLES("articles", Topics.ARTICLES),
         ARTICLES_JSON("articles.json", Topics.ARTICLES_JSON), LATEST("latest", DEFAULT_LATEST),
         TRENDING("trending", Topics.TRENDING), DEADLETTER("deadletter", Topics.DEADLETTER),
-        ENGAGEMENT("engagement", Topics.ENGAGEMENT);
+        ENGAGEMENT("engagement", Topics.ENGAGEMENT), SOURCE_STATE("sources.state", "news.sources.state");
 
         final String key;
         final String defaultName;
@@ -195,6 +195,10 @@ public final class TopicContract {
             case DEADLETTER -> spec(n, "item id or none", "Avro DeadLetter (original bytes, stage, reason)", 1,
                     Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs)));
             case ENGAGEMENT -> spec(n, "article id", "Avro EngagementEvent", partitions, Map.of());
+            // ingest's polling state (validators, backoff) per pulled source: only the latest per source matters
+            case SOURCE_STATE -> spec(n, "source name", "polling state JSON (ingest's pulled sources)", 1,
+                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0"));
         };
     }
 

@@ -1,0 +1,59 @@
+package io.newsflow.ingest.http;
+
+import io.newsflow.ingest.pull.FeedFetcher;
+import io.newsflow.ingest.pull.FeedPoller;
+import io.newsflow.ingest.pull.KafkaPollStateStore;
+import io.newsflow.ingest.pull.PullSource;
+import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.schemas.topics.TopicProvisioner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The poller of the sources configured under {@code ingest.pull.NAME.*}, fed into the same handler as pushed
+ * documents. Poller settings: {@code ingest.pull.host.min-gap} (PT1S, between two requests to one host),
+ * {@code ingest.pull.host.timeout} (PT10S), {@code ingest.pull.host.max-redirects} (5); bodies are bounded by
+ * {@code ingest.max.body.bytes} like pushed ones.
+ */
+final class PullSetup {
+    private PullSetup() {}
+
+    /** The started poller, or null when no source is configured. */
+    static FeedPoller start(IngestConfig config, IngestHandler handler) {
+        Properties settings = config.settings();
+        List<PullSource> sources = PullSource.all(settings);
+        if (sources.isEmpty()) {
+            return null;
+        }
+        TopicContract topics = TopicContract.fromProperties(settings);
+        String stateTopic = topics.name(TopicContract.Role.SOURCE_STATE);
+        try (Admin admin = Admin.create(config.kafkaClientSettings())) {
+            TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, topics);
+            provisioner.create(List.of(provisioner.contract().spec(TopicContract.Role.SOURCE_STATE)));
+        }
+        Properties clients = config.kafkaClientSettings();
+        FeedFetcher fetcher = new FeedFetcher(duration(settings, "ingest.pull.host.timeout", Duration.ofSeconds(10)),
+                Integer.parseInt(settings.getProperty("ingest.pull.host.max-redirects", "5").trim()), config.maxBodyBytes());
+        FeedPoller.Sink sink = (source, doc) -> handler.handlePulled(source.feed(), source.format(), doc.contentType(), doc.body(),
+                source.name()).status() != 503; // 503: Kafka did not acknowledge, everything else is durable
+        return new FeedPoller(sources, fetcher, new KafkaPollStateStore(clients, stateTopic), sink,
+                new FeedPoller.Settings(duration(settings, "ingest.pull.host.min-gap", Duration.ofSeconds(1)), Duration.ofHours(1)),
+                Clock.systemUTC()).start();
+    }
+
+    private static Duration duration(Properties p, String key, Duration dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Duration.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1S, got '" + v + "'");
+        }
+    }
+}

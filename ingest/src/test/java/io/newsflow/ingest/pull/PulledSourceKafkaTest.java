@@ -1,0 +1,74 @@
+package io.newsflow.ingest.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsflow.ingest.Fixtures;
+import io.newsflow.ingest.http.IngestConfig;
+import io.newsflow.ingest.http.IngestService;
+import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.serde.KafkaAvroDeserializer;
+import io.newsflow.testkit.TestKafka;
+import io.newsflow.testkit.TestSchemaRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** A pulled feed through the ingest service on the real broker: its items on the raw topic, its state across a restart. */
+class PulledSourceKafkaTest {
+
+    @Test
+    void aPolledFeedsItemsReachTheRawTopicAndItsValidatorsSurviveARestart() throws Exception {
+        String raw = TestKafka.uniqueTopic("raw");
+        String dead = TestKafka.uniqueTopic("dead");
+        String state = TestKafka.uniqueTopic("sources-state");
+        TestKafka.createTopics(raw, dead);
+        byte[] rss = Fixtures.bytes("feed/windows-1251.rss");
+        try (FeedServer server = new FeedServer()) {
+            server.on("/wire.rss", ex -> {
+                ex.getResponseHeaders().add("ETag", "\"w1\"");
+                ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                boolean same = "\"w1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"));
+                FeedServer.send(ex, same ? 304 : 200, same ? new byte[0] : rss);
+            });
+            Properties p = new Properties();
+            p.setProperty("ingest.http.port", "0");
+            p.setProperty("ingest.topic.raw", raw);
+            p.setProperty("ingest.topic.deadletter", dead);
+            p.setProperty("topics.name.sources.state", state);
+            p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
+            p.setProperty("schema.registry.url", TestSchemaRegistry.url());
+            p.setProperty("ingest.pull.ru-wire.url", server.url("/wire.rss").toString());
+            p.setProperty("ingest.pull.ru-wire.interval", "PT10S");
+            p.setProperty("ingest.pull.ru-wire.feed", "ru-wire");
+            p.setProperty("ingest.pull.host.min-gap", "PT0.1S");
+            IngestConfig config = IngestConfig.from(p, Map.of());
+
+            try (IngestService first = IngestService.start(config)) {
+                List<ConsumerRecord<String, Object>> out = records(raw, 2);
+                assertThat(out).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("ru-1", "ru-2");
+                assertThat(out).allSatisfy(r -> assertThat(((Article) r.value()).getFeed()).isEqualTo("ru-wire"));
+            }
+            assertThat(server.requests("/wire.rss")).hasSize(1);
+            assertThat(server.requests("/wire.rss").get(0).ifNoneMatch()).isNull();
+
+            // a new instance, nothing on local disk: the validators come back from the state topic
+            try (IngestService second = IngestService.start(config)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> server.requests("/wire.rss").size() >= 2);
+                assertThat(server.requests("/wire.rss").get(1).ifNoneMatch()).isEqualTo("\"w1\"");
+            }
+            // answered 304: nothing parsed, nothing written again
+            assertThat(TestKafka.readAll(raw)).hasSize(2);
+        }
+    }
+
+    private static List<ConsumerRecord<String, Object>> records(String topic, int n) {
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of("schema.registry.url", TestSchemaRegistry.url(), "specific.avro.reader", true), false);
+        return TestKafka.awaitRecords(topic, n, Duration.ofSeconds(30), new StringDeserializer(), values);
+    }
+}
