@@ -66,6 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Front page HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int frontPagePort;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Service keys (ingest.*, enrich.*, publish.*) for the services the demo runs, e.g. a real feed "
+                    + "to poll: ingest.pull.NAME.url=https://.../rss")
+    Path config;
+
     @Option(names = "--fresh", description = "Delete the data directory first: no topics, records or schemas kept.")
     boolean fresh;
 
@@ -74,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoOptions options = options();
+        java.util.Properties userSettings = config == null ? null : serviceSettings(config); // bad input before anything starts
         // after a kill -9 of an earlier demo on this directory its broker and registry are still shutting down
         io.newsflow.stack.ChildProcess.awaitPreviousExit(options.dataDir().resolve("kafka").resolve(
                 io.newsflow.stack.LocalKafkaBroker.PID_FILE), "Kafka broker", Duration.ofSeconds(60));
@@ -89,6 +95,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoLogs logs = DemoLogs.install(options.dataDir(), System.err);
         DemoContext context = new DemoContext(options);
+        if (userSettings != null) {
+            context.serviceSettings(userSettings);
+        }
         DemoLifecycle lifecycle = new DemoLifecycle();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -152,6 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new TopicsComponent(),
                 new EnrichComponent(),
                 new PublishComponent(),
+                new PulledFeedsComponent(),
                 new IngestComponent(),
                 new FrontPageComponent()));
         if (options.rate() > 0) {
@@ -159,6 +169,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
         components.add(new StatusComponent(out, StatusComponent.onTerminal()));
         return components;
+    }
+
+    /** The --config file's keys; only service keys, each checked to name a service the demo runs. */
+    static java.util.Properties serviceSettings(Path file) {
+        java.util.Properties p;
+        try {
+            p = io.newsflow.schemas.config.ServiceProperties.load(file, java.util.Map.of());
+        } catch (RuntimeException e) {
+            throw new BadInputException("demo: --config " + file + ": " + e.getMessage());
+        }
+        for (String k : p.stringPropertyNames()) {
+            if (!k.startsWith("ingest.") && !k.startsWith("enrich.") && !k.startsWith("publish.")) {
+                throw new BadInputException("demo: --config " + file + ": '" + k + "' is not a service key; the demo passes "
+                        + "ingest.*, enrich.* and publish.* keys to the services it runs");
+            }
+        }
+        return p;
     }
 
     DemoOptions options() {

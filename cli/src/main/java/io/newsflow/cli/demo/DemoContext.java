@@ -11,6 +11,8 @@ public final class DemoContext {
     private volatile String ingestUrl;
     private volatile String enrichUrl;
     private volatile TrafficGenerator generator;
+    private volatile java.util.Map<String, String> pulledFeeds = java.util.Map.of();
+    private final java.util.Properties serviceSettings = new java.util.Properties();
 
     public DemoContext(DemoOptions options) {
         this.options = options;
@@ -64,6 +66,31 @@ public final class DemoContext {
 
     void generator(TrafficGenerator generator) {
         this.generator = generator;
+    }
+
+    /** Feeds of the demo's own that ingest polls: name to URL. */
+    public java.util.Map<String, String> pulledFeeds() {
+        return pulledFeeds;
+    }
+
+    void pulledFeeds(java.util.Map<String, String> feeds) {
+        this.pulledFeeds = java.util.Map.copyOf(feeds);
+    }
+
+    /** Service keys from {@code demo --config FILE}. */
+    void serviceSettings(java.util.Properties settings) {
+        serviceSettings.putAll(settings);
+    }
+
+    /** The {@code --config} keys of one service ({@code prefix} "ingest.", "enrich." or "publish."). */
+    public java.util.Properties settingsFor(String prefix) {
+        java.util.Properties out = new java.util.Properties();
+        for (String k : serviceSettings.stringPropertyNames()) {
+            if (k.startsWith(prefix)) {
+                out.setProperty(k, serviceSettings.getProperty(k));
+            }
+        }
+        return out;
     }
 
     private static String require(String value, String what) {

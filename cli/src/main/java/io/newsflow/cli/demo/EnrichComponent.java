@@ -17,7 +17,7 @@ final class EnrichComponent implements DemoComponent {
 
     @Override
     public void start(DemoContext context) {
-        Properties settings = new Properties();
+        Properties settings = context.settingsFor("enrich.");
         // a stable member id: a demo restarted on its data directory takes its tasks back at once
         settings.setProperty("enrich.instance.id", "demo");
         // one instance: there is no other to keep a standby copy on (Streams would warn at every rebalance)

@@ -18,7 +18,15 @@ final class IngestComponent implements DemoComponent {
 
     @Override
     public void start(DemoContext context) {
-        Properties p = new Properties();
+        // the user's keys first (demo --config): the demo's own addresses and its feed win
+        Properties p = context.settingsFor("ingest.");
+        p.setProperty("ingest.feed.demo.key", "demo");
+        context.pulledFeeds().forEach((name, url) -> {
+            p.setProperty("ingest.pull." + name + ".url", url);
+            p.setProperty("ingest.pull." + name + ".interval", "PT10S");
+            p.setProperty("ingest.pull." + name + ".format", "rss");
+        });
+        p.setProperty("ingest.pull.host.min-gap", p.getProperty("ingest.pull.host.min-gap", "PT0.5S"));
         p.setProperty("bootstrap.servers", context.kafkaBootstrapServers());
         p.setProperty("schema.registry.url", context.schemaRegistryUrl());
         p.setProperty("ingest.http.port", String.valueOf(context.options().ingestPort()));

@@ -17,11 +17,11 @@ final class PublishComponent implements DemoComponent {
     @Override
     public void start(DemoContext context) {
         healthPort = context.options().publishPort();
-        service = new PublisherService(PublisherConfig.builder()
-                .bootstrapServers(context.kafkaBootstrapServers())
-                .schemaRegistryUrl(context.schemaRegistryUrl())
-                .healthPort(healthPort)
-                .build()).start();
+        java.util.Properties p = context.settingsFor("publish.");
+        p.setProperty("bootstrap.servers", context.kafkaBootstrapServers());
+        p.setProperty("schema.registry.url", context.schemaRegistryUrl());
+        p.setProperty("publish.health.port", Integer.toString(healthPort));
+        service = new PublisherService(PublisherConfig.fromProperties(p, "demo --config")).start();
     }
 
     @Override

@@ -60,7 +60,7 @@ final class StatusComponent implements DemoComponent {
         status = new PipelineStatus(new PipelineStatus.Sources(context.kafkaBootstrapServers(), context.schemaRegistryUrl(),
                 topics.name(TopicContract.Role.RAW), topics.name(TopicContract.Role.ARTICLES),
                 topics.name(TopicContract.Role.DEADLETTER), groups, health,
-                context.enrichUrl() + "/trending?region=global"));
+                context.enrichUrl() + "/trending?region=global", context.ingestUrl() + "/v1/sources"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-status");
             t.setDaemon(true);

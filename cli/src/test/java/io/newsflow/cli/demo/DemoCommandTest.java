@@ -53,6 +53,8 @@ class DemoCommandTest {
         assertThat(finished).as(out).isPositive();
         // the console is for people: where things are, then one status line per 5 s; the logs are in files
         assertThat(out.lines().count()).as(out).isLessThanOrEqualTo(25);
+        // the demo's own RSS feeds are polled and every source (the pushing generator, the two feeds) is ok
+        assertThat(out).contains("Pulled feeds", "sources 3 ok");
         assertThat(out).doesNotContain(" WARN ", " INFO ").contains("all UP")
                 .contains(dataDir.resolve("logs").toString());
         for (String part : java.util.List.of("ingest", "enrich", "publish", "demo")) {
@@ -94,5 +96,13 @@ class DemoCommandTest {
         assertThat(Main.run("demo", "--rate", "-1")).isEqualTo(2);
         assertThat(Main.run("demo", "--kafka-port", "8081")).isEqualTo(2);
         assertThat(Main.run("demo", "--kafka-port", "70000")).isEqualTo(2);
+        Path notAServiceKey = dataDir.resolve("demo.properties");
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            java.nio.file.Files.writeString(notAServiceKey, "ingest.pull.ap.url=https://example.com/ap.rss\nbootstrap.servers=x:9092\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(Main.run("demo", "--config", notAServiceKey.toString())).isEqualTo(2);
     }
 }

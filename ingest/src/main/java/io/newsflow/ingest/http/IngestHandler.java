@@ -11,6 +11,7 @@ import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.ingest.support.Gzip;
 import io.newsflow.schemas.avro.Article;
+import io.newsflow.ingest.sources.SourceHealth;
 import io.newsflow.schemas.article.ArticleRequirements;
 import io.newsflow.schemas.article.ArticleRequirements.EventTime;
 import io.newsflow.schemas.article.Violation;
@@ -60,6 +61,7 @@ public final class IngestHandler {
     private final IngestConfig config;
     private final ApiKeys keys;
     private final ParserRegistry parsers;
+    private final SourceHealth health;
     /** Feeds that declared the ninjs version they send get parsers fixed to it. */
     private final Map<String, ParserRegistry> parsersByFeed = new HashMap<>();
     private final Producer<String, Object> producer;
@@ -67,6 +69,13 @@ public final class IngestHandler {
     private final AtomicLong requestCounter = new AtomicLong();
 
     public IngestHandler(IngestConfig config, ParserRegistry parsers, Producer<String, Object> producer, IngestMetrics metrics) {
+        this(config, parsers, producer, metrics, new SourceHealth(SourceHealth.Settings.defaults(), java.time.Clock.systemUTC(), e -> {}));
+    }
+
+    /** With the health of sources told what each delivery brought. */
+    public IngestHandler(IngestConfig config, ParserRegistry parsers, Producer<String, Object> producer, IngestMetrics metrics,
+                         SourceHealth health) {
+        this.health = health;
         this.config = config;
         this.keys = new ApiKeys(config.feedKeys());
         this.parsers = parsers;
@@ -109,7 +118,7 @@ public final class IngestHandler {
         if (tooLong != null) return tooLong;
         String requestId = "req-" + Long.toString(System.currentTimeMillis(), 36) + "-" + requestCounter.incrementAndGet();
         long started = System.nanoTime();
-        Response r = process(req, feed, requestId, null);
+        Response r = process(req, feed, requestId, null, feed, "push", java.util.function.UnaryOperator.identity());
         metrics.request(feed, r.status());
         log.info("ingest request={} feed={} status={} bytes={} ms={}", requestId, feed, r.status(),
                 req.body() == null ? 0 : req.body().length, (System.nanoTime() - started) / 1_000_000);
@@ -122,17 +131,27 @@ public final class IngestHandler {
      * sniffs. Answers once Kafka acknowledged every record, or 503 when it did not.
      */
     public Response handlePulled(String feed, String format, String contentType, byte[] body, String source) {
+        return handlePulled(feed, format, contentType, body, source, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #handlePulled(String, String, String, byte[], String)}, with {@code eachArticle} applied to every parsed
+     * article before the door checks: where a source's full text is fetched from its article pages.
+     */
+    public Response handlePulled(String feed, String format, String contentType, byte[] body, String source,
+                                 java.util.function.UnaryOperator<Article> eachArticle) {
         String requestId = "pull-" + source + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + requestCounter.incrementAndGet();
         long started = System.nanoTime();
         Response r = process(new Request(null, contentType, null, (long) body.length, body), feed, requestId,
-                format == null || "auto".equals(format) ? null : format);
+                format == null || "auto".equals(format) ? null : format, source, "pull", eachArticle);
         metrics.request(feed, r.status());
         log.info("ingest pulled={} feed={} status={} bytes={} ms={}", requestId, feed, r.status(), body.length,
                 (System.nanoTime() - started) / 1_000_000);
         return r;
     }
 
-    private Response process(Request req, String feed, String requestId, String declaredFormat) {
+    private Response process(Request req, String feed, String requestId, String declaredFormat, String source, String kind,
+                             java.util.function.UnaryOperator<Article> eachArticle) {
         byte[] raw = req.body() == null ? new byte[0] : req.body();
         metrics.bodyBytes(raw.length);
         if (raw.length > config.maxBodyBytes()) {
@@ -191,7 +210,7 @@ public final class IngestHandler {
         List<Article> articles = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>(result.errors());
         for (int i = 0; i < result.articles().size(); i++) {
-            Article a = result.articles().get(i);
+            Article a = eachArticle.apply(result.articles().get(i));
             // the parser's records are this request's own: stamped in place, not deep-copied through a builder
             a.setFeed(feed);
             a.setReceivedAt(now);
@@ -223,6 +242,12 @@ public final class IngestHandler {
             return unavailable(e.getMessage());
         }
         metrics.produceLatency(Duration.ofNanos(System.nanoTime() - t0));
+        if (!articles.isEmpty()) {
+            health.delivered(source, kind, articles.size());
+        }
+        if (!errors.isEmpty()) {
+            health.refused(source, kind, errors.size());
+        }
         metrics.accepted(feed, format, articles.size());
         metrics.refused(feed, format, "invalid_item", errors.size());
         ObjectNode out = JSON.createObjectNode();

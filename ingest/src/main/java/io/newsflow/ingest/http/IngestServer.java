@@ -23,6 +23,12 @@ public final class IngestServer implements AutoCloseable {
     private final IngestConfig config;
 
     public IngestServer(IngestConfig config, IngestHandler handler, BooleanSupplier kafkaUp, PrometheusMeterRegistry prometheus) {
+        this(config, handler, kafkaUp, prometheus, null);
+    }
+
+    /** With {@code GET /v1/sources} (every source and its state) and {@code POST /v1/sources/NAME/enable}. */
+    public IngestServer(IngestConfig config, IngestHandler handler, BooleanSupplier kafkaUp, PrometheusMeterRegistry prometheus,
+                        io.newsflow.ingest.sources.SourceHealth health) {
         this.config = config;
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -37,6 +43,20 @@ public final class IngestServer implements AutoCloseable {
             ctx.status(up ? 200 : 503).contentType("application/json").result(n.toString());
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
+        if (health != null) {
+            app.get("/v1/sources", ctx -> ctx.contentType("application/json").result(SourcesJson.of(health).toString()));
+            app.post("/v1/sources/{name}/enable", ctx -> {
+                // changes what is polled: any feed's key, as for pushing
+                IngestHandler.Response denied = handler.authenticate(ctx.header("Authorization"));
+                if (denied != null) {
+                    respond(ctx, denied);
+                } else if (health.enable(ctx.pathParam("name"))) {
+                    ctx.status(200).contentType("application/json").result(SourcesJson.of(health).toString());
+                } else {
+                    respond(ctx, new IngestHandler.Response(404, error("not_found", "no source named '" + ctx.pathParam("name") + "'"), Map.of()));
+                }
+            });
+        }
     }
 
     public IngestServer start() {

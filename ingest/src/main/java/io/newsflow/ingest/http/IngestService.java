@@ -23,14 +23,28 @@ public final class IngestService implements AutoCloseable {
     private final IngestServer server;
     private final PrometheusMeterRegistry prometheus;
     private final io.newsflow.ingest.pull.FeedPoller poller;
+    private final io.newsflow.ingest.sources.SourceEvents sourceEvents;
+    private final io.newsflow.ingest.sources.SourceHealth health;
+    private final java.util.concurrent.ScheduledExecutorService quietCheck;
 
     private IngestService(IngestConfig config, Producer<String, Object> producer) {
         this.producer = producer;
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.probe = new KafkaProbe(config.kafkaClientSettings());
-        IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus));
-        this.server = new IngestServer(config, handler, probe, prometheus).start();
-        this.poller = PullSetup.start(config, handler);
+        io.newsflow.schemas.topics.TopicContract topics = io.newsflow.schemas.topics.TopicContract.fromProperties(config.settings());
+        this.sourceEvents = new io.newsflow.ingest.sources.SourceEvents(producer,
+                topics.name(io.newsflow.schemas.topics.TopicContract.Role.SOURCES), prometheus);
+        this.health = new io.newsflow.ingest.sources.SourceHealth(io.newsflow.ingest.sources.SourceHealth.Settings.from(config.settings()),
+                java.time.Clock.systemUTC(), sourceEvents);
+        IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus), health);
+        this.server = new IngestServer(config, handler, probe, prometheus, health).start();
+        this.poller = PullSetup.start(config, handler, health);
+        this.quietCheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsflow-ingest-source-health");
+            t.setDaemon(true);
+            return t;
+        });
+        quietCheck.scheduleAtFixedRate(health::evaluate, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
         log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {})", config.host(), server.port(),
                 config.feedKeys().keySet(), config.rawTopic(), config.deadLetterTopic(), config.bootstrapServers());
         if (config.feedKeys().equals(Map.of("demo", "demo"))) {
@@ -79,16 +93,23 @@ public final class IngestService implements AutoCloseable {
         return server.port();
     }
 
+    /** The health of every source this instance receives from or polls. */
+    public io.newsflow.ingest.sources.SourceHealth sources() {
+        return health;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return prometheus;
     }
 
     @Override
     public void close() {
+        quietCheck.shutdownNow();
         if (poller != null) {
             poller.close();
         }
         server.close();
+        sourceEvents.close();
         probe.close();
         producer.close(java.time.Duration.ofSeconds(10));
         log.info("ingest stopped");

@@ -23,7 +23,7 @@ final class PullSetup {
     private PullSetup() {}
 
     /** The started poller, or null when no source is configured. */
-    static FeedPoller start(IngestConfig config, IngestHandler handler) {
+    static FeedPoller start(IngestConfig config, IngestHandler handler, io.newsflow.ingest.sources.SourceHealth health) {
         Properties settings = config.settings();
         List<PullSource> sources = PullSource.all(settings);
         if (sources.isEmpty()) {
@@ -33,16 +33,25 @@ final class PullSetup {
         String stateTopic = topics.name(TopicContract.Role.SOURCE_STATE);
         try (Admin admin = Admin.create(config.kafkaClientSettings())) {
             TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, topics);
-            provisioner.create(List.of(provisioner.contract().spec(TopicContract.Role.SOURCE_STATE)));
+            provisioner.create(List.of(provisioner.contract().spec(TopicContract.Role.SOURCE_STATE),
+                    provisioner.contract().spec(TopicContract.Role.SOURCES)));
         }
         Properties clients = config.kafkaClientSettings();
         FeedFetcher fetcher = new FeedFetcher(duration(settings, "ingest.pull.host.timeout", Duration.ofSeconds(10)),
                 Integer.parseInt(settings.getProperty("ingest.pull.host.max-redirects", "5").trim()), config.maxBodyBytes());
+        Duration gap = duration(settings, "ingest.pull.host.min-gap", Duration.ofSeconds(1));
+        java.util.Map<String, io.newsflow.ingest.pull.FullText> fullText = new java.util.HashMap<>();
+        for (PullSource s : sources) {
+            if (s.fullText()) {
+                fullText.put(s.name(), new io.newsflow.ingest.pull.FullText(fetcher, gap));
+            }
+        }
         FeedPoller.Sink sink = (source, doc) -> handler.handlePulled(source.feed(), source.format(), doc.contentType(), doc.body(),
-                source.name()).status() != 503; // 503: Kafka did not acknowledge, everything else is durable
+                source.name(), fullText.containsKey(source.name()) ? fullText.get(source.name()) : java.util.function.UnaryOperator.identity())
+                .status() != 503; // 503: Kafka did not acknowledge, everything else is durable
         return new FeedPoller(sources, fetcher, new KafkaPollStateStore(clients, stateTopic), sink,
-                new FeedPoller.Settings(duration(settings, "ingest.pull.host.min-gap", Duration.ofSeconds(1)), Duration.ofHours(1)),
-                Clock.systemUTC()).start();
+                new FeedPoller.Settings(gap, Duration.ofHours(1)),
+                Clock.systemUTC(), health).start();
     }
 
     private static Duration duration(Properties p, String key, Duration dflt) {

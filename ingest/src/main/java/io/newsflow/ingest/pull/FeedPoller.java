@@ -1,5 +1,6 @@
 package io.newsflow.ingest.pull;
 
+import io.newsflow.ingest.sources.SourceHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,16 +71,27 @@ public final class FeedPoller implements AutoCloseable {
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final SourceHealth health;
 
     public FeedPoller(Collection<PullSource> sources, FeedFetcher fetcher, PollStateStore store, Sink sink, Settings settings,
                       Clock clock) {
+        this(sources, fetcher, store, sink, settings, clock, new SourceHealth(SourceHealth.Settings.defaults(), clock, e -> {}));
+    }
+
+    /** With the health of sources told how each pull went; a disabled source is only probed every {@code maxBackoff}. */
+    public FeedPoller(Collection<PullSource> sources, FeedFetcher fetcher, PollStateStore store, Sink sink, Settings settings,
+                      Clock clock, SourceHealth health) {
+        this.health = health;
         this.sources = List.copyOf(sources);
         this.fetcher = fetcher;
         this.store = store;
         this.sink = sink;
         this.settings = settings;
         this.clock = clock;
-        this.sources.forEach(s -> stats.put(s.name(), new Stats()));
+        this.sources.forEach(s -> {
+            stats.put(s.name(), new Stats());
+            health.register(s.name(), "pull");
+        });
     }
 
     /** Loads the saved state and starts one worker per host. */
@@ -152,6 +164,7 @@ public final class FeedPoller implements AutoCloseable {
         Instant nextPoll = now.plus(interval(s, r));
         if (r.notModified()) {
             counts.notModified++;
+            health.pulled(s.name(), true, false);
             save(s, st.withAttempt(now, st.etag(), st.lastModified(), st.bodyHash(), true, nextPoll));
             return Duration.ZERO;
         }
@@ -160,6 +173,7 @@ public final class FeedPoller implements AutoCloseable {
         String lastModified = r.lastModified() != null ? r.lastModified() : st.lastModified();
         if (hash == st.bodyHash() && st.lastSuccess() != null) {
             counts.unchanged++; // a server without validators: the same bytes are not parsed again
+            health.pulled(s.name(), false, true);
             save(s, st.withAttempt(now, etag, lastModified, hash, true, nextPoll));
             return Duration.ZERO;
         }
@@ -172,17 +186,28 @@ public final class FeedPoller implements AutoCloseable {
         }
         if (!durable) {
             // the validators are not kept: the next poll fetches the same document again in full
-            return failed(s, st, counts, now, "Kafka did not acknowledge the items", Optional.empty());
+            return failed(s, st, counts, now, "Kafka did not acknowledge the items", Optional.empty(), false);
         }
         counts.parsed++;
+        health.pulled(s.name());
         save(s, st.withAttempt(now, etag, lastModified, hash, true, nextPoll));
         return Duration.ZERO;
     }
 
     private Duration failed(PullSource s, PollState st, Stats counts, Instant now, String why, Optional<Duration> retryAfter) {
+        return failed(s, st, counts, now, why, retryAfter, true);
+    }
+
+    /** {@code sourceAtFault} false: our side failed (Kafka), which says nothing of the source's health. */
+    private Duration failed(PullSource s, PollState st, Stats counts, Instant now, String why, Optional<Duration> retryAfter,
+                            boolean sourceAtFault) {
         counts.failures++;
         counts.lastError = why;
-        Duration wait = max(retryAfter.orElse(Duration.ZERO), backoff(s.interval(), st.failures() + 1));
+        if (sourceAtFault) {
+            health.pullFailed(s.name(), why);
+        }
+        Duration wait = health.disabled(s.name()) ? settings.maxBackoff()
+                : max(retryAfter.orElse(Duration.ZERO), backoff(s.interval(), st.failures() + 1));
         log.warn("poll source={} url={} failed ({} in a row): {}; next in {} s", s.name(), s.url(), st.failures() + 1, why,
                 wait.toSeconds());
         save(s, st.failed(now, now.plus(wait)));
@@ -245,10 +270,14 @@ public final class FeedPoller implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+        // a poll in progress finishes and saves its state (a worker sleeps at most 500 ms between checks)
         for (Thread t : workers) {
-            t.interrupt();
             try {
-                t.join(5_000);
+                t.join(15_000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(2_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

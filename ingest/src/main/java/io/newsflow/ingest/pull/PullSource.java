@@ -13,12 +13,18 @@ import java.util.TreeMap;
 /**
  * One feed ingest polls because it pushes nothing: {@code ingest.pull.NAME.url}, {@code .format} (auto, rss, atom,
  * ninjs, newsml, html, text), {@code .interval} (ISO-8601, PT5M), {@code .feed} (the feed its items count under;
- * default NAME). Builders fail early, naming the key and how to fix it.
+ * default NAME), {@code .full-text} (false; true fetches each item's article page for its body, see {@link FullText}).
+ * Builders fail early, naming the key and how to fix it.
  */
-public record PullSource(String name, URI url, String format, Duration interval, String feed) {
+public record PullSource(String name, URI url, String format, Duration interval, String feed, boolean fullText) {
     public static final String PREFIX = "ingest.pull.";
     /** The shortest interval accepted: more often than this is not polite to anyone's server. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+
+    /** A source whose items keep the text the feed gives. */
+    public PullSource(String name, URI url, String format, Duration interval, String feed) {
+        this(name, url, format, interval, feed, false);
+    }
 
     public PullSource {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
@@ -58,8 +64,8 @@ public record PullSource(String name, URI url, String format, Duration interval,
 
     private static PullSource of(String name, Map<String, String> keys) {
         for (String key : keys.keySet()) {
-            if (!List.of("url", "format", "interval", "feed").contains(key)) {
-                throw new IllegalArgumentException(PREFIX + name + "." + key + ": unknown setting (url, format, interval, feed)");
+            if (!List.of("url", "format", "interval", "feed", "full-text").contains(key)) {
+                throw new IllegalArgumentException(PREFIX + name + "." + key + ": unknown setting (url, format, interval, feed, full-text)");
             }
         }
         String url = keys.get("url");
@@ -84,6 +90,10 @@ public record PullSource(String name, URI url, String format, Duration interval,
                     + " (polling more often is not polite to the source), got " + interval);
         }
         String format = keys.getOrDefault("format", "auto").toLowerCase(Locale.ROOT);
-        return new PullSource(name, uri, format, interval, keys.getOrDefault("feed", name));
+        String fullText = keys.getOrDefault("full-text", "false");
+        if (!fullText.equals("true") && !fullText.equals("false")) {
+            throw new IllegalArgumentException(PREFIX + name + ".full-text must be true or false, got '" + fullText + "'");
+        }
+        return new PullSource(name, uri, format, interval, keys.getOrDefault("feed", name), Boolean.parseBoolean(fullText));
     }
 }

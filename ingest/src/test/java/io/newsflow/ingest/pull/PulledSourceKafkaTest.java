@@ -66,6 +66,54 @@ class PulledSourceKafkaTest {
         }
     }
 
+    @Test
+    void aFailingSourceIsToldOnTheSourcesTopicAndListedWithItsStateAndAPushedFeedToo() throws Exception {
+        String raw = TestKafka.uniqueTopic("raw");
+        String dead = TestKafka.uniqueTopic("dead");
+        String sources = TestKafka.uniqueTopic("sources");
+        TestKafka.createTopics(raw, dead);
+        try (FeedServer server = new FeedServer()) {
+            server.on("/down.rss", ex -> FeedServer.send(ex, 500, new byte[0]));
+            Properties p = new Properties();
+            p.setProperty("ingest.http.port", "0");
+            p.setProperty("ingest.feed.wire.key", "wire-key");
+            p.setProperty("ingest.topic.raw", raw);
+            p.setProperty("ingest.topic.deadletter", dead);
+            p.setProperty("topics.name.sources", sources);
+            p.setProperty("topics.name.sources.state", TestKafka.uniqueTopic("sources-state"));
+            p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
+            p.setProperty("schema.registry.url", TestSchemaRegistry.url());
+            p.setProperty("ingest.pull.down.url", server.url("/down.rss").toString());
+            p.setProperty("ingest.pull.down.interval", "PT10S");
+            p.setProperty("ingest.sources.failing.after", "1");
+            try (IngestService service = IngestService.start(IngestConfig.from(p, Map.of()))) {
+                List<ConsumerRecord<String, Object>> events = records(sources, 1);
+                io.newsflow.schemas.avro.SourceEvent failing = (io.newsflow.schemas.avro.SourceEvent) events.get(0).value();
+                assertThat(failing.getSource()).isEqualTo("down");
+                assertThat(failing.getState()).isEqualTo("failing");
+                assertThat(failing.getPreviousState()).isEqualTo("ok");
+                assertThat(failing.getReason()).contains("answered 500");
+
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                String base = "http://127.0.0.1:" + service.port();
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/articles"))
+                        .header("Authorization", "Bearer wire-key").header("Content-Type", "application/rss+xml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("feed/windows-1251.rss"))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+                com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/sources")).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("sources");
+                assertThat(list.findValuesAsText("name")).containsExactly("down", "wire");
+                assertThat(list.get(0).path("state").asText()).isEqualTo("failing");
+                assertThat(list.get(0).path("kind").asText()).isEqualTo("pull");
+                assertThat(list.get(0).path("last_error").asText()).contains("500");
+                assertThat(list.get(1).path("kind").asText()).isEqualTo("push");
+                assertThat(list.get(1).path("items").asInt()).isEqualTo(2);
+                assertThat(list.get(1).path("state").asText()).isEqualTo("ok");
+            }
+        }
+    }
+
     private static List<ConsumerRecord<String, Object>> records(String topic, int n) {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         values.configure(Map.of("schema.registry.url", TestSchemaRegistry.url(), "specific.avro.reader", true), false);

@@ -45,7 +45,7 @@ public final class TopicContract {
         RAW("raw", Topics.RAW), ENRICHED("enriched", Topics.ENRICHED), ARTICLES("articles", Topics.ARTICLES),
         ARTICLES_JSON("articles.json", Topics.ARTICLES_JSON), LATEST("latest", DEFAULT_LATEST),
         TRENDING("trending", Topics.TRENDING), DEADLETTER("deadletter", Topics.DEADLETTER),
-        ENGAGEMENT("engagement", Topics.ENGAGEMENT), SOURCE_STATE("sources.state", "news.sources.state");
+        ENGAGEMENT("engagement", Topics.ENGAGEMENT), SOURCE_STATE("sources.state", "news.sources.state"), SOURCES("sources", "news.sources");
 
         final String key;
         final String defaultName;
@@ -196,6 +196,8 @@ public final class TopicContract {
                     Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs)));
             case ENGAGEMENT -> spec(n, "article id", "Avro EngagementEvent", partitions, Map.of());
             // ingest's polling state (validators, backoff) per pulled source: only the latest per source matters
+            case SOURCES -> spec(n, "source name", "Avro SourceEvent: a source became ok, quiet, failing or disabled", 1,
+                    Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(deadLetterRetentionMs)));
             case SOURCE_STATE -> spec(n, "source name", "polling state JSON (ingest's pulled sources)", 1,
                     Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                             TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0"));

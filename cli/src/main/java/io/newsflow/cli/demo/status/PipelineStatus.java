@@ -42,7 +42,7 @@ public final class PipelineStatus implements AutoCloseable {
      */
     public record Sources(String bootstrapServers, String registryUrl, String rawTopic, String articlesTopic,
                           String deadLetterTopic, Map<String, String> groups, Map<String, String> health,
-                          String trendingUrl) {}
+                          String trendingUrl, String sourcesUrl) {}
 
     private final Sources sources;
     private final Admin admin;
@@ -118,7 +118,7 @@ public final class PipelineStatus implements AutoCloseable {
             dead = Map.of("unknown", -1L);
         }
         return new Snapshot(Instant.now(), Duration.ofNanos(now - startedNanos), accepted, out, Math.max(0, inRate),
-                Math.max(0, outRate), lags, dead, health(), trending());
+                Math.max(0, outRate), lags, dead, health(), trending(), sources());
     }
 
     private long acceptedSinceStart() {
@@ -163,6 +163,25 @@ public final class PipelineStatus implements AutoCloseable {
             }
             return "DOWN";
         }
+    }
+
+    /** GET /v1/sources of ingest: name to state. */
+    private Map<String, String> sources() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sources.sourcesUrl()))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                for (JsonNode n : JSON.readTree(r.body()).path("sources")) {
+                    out.put(n.path("name").asText(), n.path("state").asText());
+                }
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return out;
     }
 
     private List<String> trending() {

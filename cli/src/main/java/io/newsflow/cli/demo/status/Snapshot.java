@@ -16,10 +16,11 @@ import java.util.Map;
  * @param deadLetters since the board started, by stage/error type
  * @param health     per part, UP or what is wrong
  * @param trending   the top of the global trending list, one line each
+ * @param sources    every source ingest receives from or polls, and its state (ok, quiet, failing, disabled)
  */
 public record Snapshot(Instant at, Duration uptime, long accepted, long published, double inPerSec, double outPerSec,
                        Map<String, RecordLag.Lag> lags, Map<String, Long> deadLetters, Map<String, String> health,
-                       List<String> trending) {
+                       List<String> trending, Map<String, String> sources) {
 
     long deadLetterTotal() {
         return deadLetters.values().stream().mapToLong(Long::longValue).sum();

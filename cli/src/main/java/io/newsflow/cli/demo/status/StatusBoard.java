@@ -25,6 +25,8 @@ public final class StatusBoard {
         lines.add("  dead letters " + deadLetters(s));
         lines.add("  health " + s.health().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("  ")));
+        lines.add("  sources " + (s.sources().isEmpty() ? "-" : s.sources().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         lines.add("  trending");
         for (int i = 0; i < 3; i++) {
             lines.add(i < s.trending().size() ? "    " + (i + 1) + ". " + s.trending().get(i) : "");
@@ -38,6 +40,9 @@ public final class StatusBoard {
                 CLOCK.format(s.at()), s.inPerSec(), s.accepted(), s.outPerSec(), s.published(), lags(s), deadLetters(s),
                 s.allUp() ? "all UP" : "DOWN: " + s.health().entrySet().stream().filter(e -> !"UP".equals(e.getValue()))
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        long notOk = s.sources().values().stream().filter(v -> !"ok".equals(v)).count();
+        line += "  sources " + (notOk == 0 ? s.sources().size() + " ok" : s.sources().entrySet().stream()
+                .filter(e -> !"ok".equals(e.getValue())).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         return s.trending().isEmpty() ? line : line + "  top: " + s.trending().get(0);
     }
 

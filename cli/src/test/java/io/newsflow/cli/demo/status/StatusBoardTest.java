@@ -15,7 +15,8 @@ class StatusBoardTest {
         lags.put("enrich", new RecordLag.Lag(12, true));
         lags.put("publish", publishLag);
         return new Snapshot(Instant.parse("2026-12-04T04:00:00Z"), Duration.ofSeconds(75), 3_120, 3_050, 52.14, 51.8,
-                lags, dead, health, List.of("Floods kill 83 in Egypt  (score 33.34, 12 articles, 5 sources)", "Strike in Lyon"));
+                lags, dead, health, List.of("Floods kill 83 in Egypt  (score 33.34, 12 articles, 5 sources)", "Strike in Lyon"),
+                Map.of("demo", "ok", "demo-rss-1", "ok"));
     }
 
     private static Map<String, String> health(String publish) {
@@ -32,7 +33,7 @@ class StatusBoardTest {
                 new RecordLag.Lag(0, true)));
         assertThat(line).contains("in 52.1/s (3120 accepted)", "out 51.8/s (3050 published)", "lag enrich 12, publish 0",
                 "dead letters 9 (ingest/bad_request 7, publish/IncompatibleSchemaException 2)", "all UP",
-                "top: Floods kill 83 in Egypt").doesNotContain("\n");
+                "sources 2 ok", "top: Floods kill 83 in Egypt").doesNotContain("\n");
     }
 
     @Test
@@ -45,7 +46,7 @@ class StatusBoardTest {
     @Test
     void theBoardHasAFixedNumberOfLinesSoItCanBeRedrawnInPlace() {
         List<String> full = StatusBoard.board(snapshot(health("UP"), Map.of("ingest/bad_request", 7L), new RecordLag.Lag(0, true)));
-        Snapshot empty = new Snapshot(Instant.now(), Duration.ofSeconds(5), 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), List.of());
+        Snapshot empty = new Snapshot(Instant.now(), Duration.ofSeconds(5), 0, 0, 0, 0, Map.of(), Map.of(), Map.of(), List.of(), Map.of());
         assertThat(StatusBoard.board(empty)).hasSameSizeAs(full);
         assertThat(full.get(0)).contains("up 1m15s", "all parts UP");
         assertThat(full).anySatisfy(l -> assertThat(l).contains("52.1 items/s", "3,120 accepted"))

@@ -1,0 +1,88 @@
+package io.newsflow.ingest.pull;
+
+import io.newsflow.ingest.Document;
+import io.newsflow.ingest.ParseResult;
+import io.newsflow.ingest.html.HtmlPageParser;
+import io.newsflow.schemas.avro.Article;
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * For feeds that carry only summaries ({@code ingest.pull.NAME.full-text=true}): the article page of each item
+ * whose body is missing or shorter than {@code MIN_BODY} is fetched, with the same fetcher (limits, redirects,
+ * timeouts) and at least the host gap between two page requests, and its main text, found by the HTML extractor,
+ * becomes the body. A page that cannot be fetched or read leaves the item as the feed had it.
+ */
+public final class FullText implements UnaryOperator<Article> {
+    private static final Logger log = LoggerFactory.getLogger(FullText.class);
+    static final int MIN_BODY = 400;
+
+    private final FeedFetcher fetcher;
+    private final Duration gap;
+    private final HtmlPageParser html = new HtmlPageParser();
+    private long lastRequestNanos;
+
+    public FullText(FeedFetcher fetcher, Duration gap) {
+        this.fetcher = fetcher;
+        this.gap = gap;
+    }
+
+    @Override
+    public Article apply(Article a) {
+        if (a.getUrl() == null || a.getBody() != null && a.getBody().length() >= MIN_BODY) {
+            return a;
+        }
+        URI page;
+        try {
+            page = URI.create(a.getUrl());
+        } catch (IllegalArgumentException e) {
+            return a;
+        }
+        if (!"http".equals(page.getScheme()) && !"https".equals(page.getScheme())) {
+            return a;
+        }
+        politeWait();
+        try {
+            FetchResult r = fetcher.fetch(page, null, null);
+            if (!r.ok()) {
+                log.info("full text of id={} not fetched: {} answered {}", a.getId(), page, r.status());
+                return a;
+            }
+            ParseResult parsed = html.parse(new Document(page.toString(), r.contentType(), r.body()));
+            if (parsed.articles().isEmpty() || parsed.articles().get(0).getBody() == null) {
+                return a;
+            }
+            String body = parsed.articles().get(0).getBody();
+            if (a.getBody() != null && body.length() <= a.getBody().length()) {
+                return a;
+            }
+            a.setBody(body);
+            if (a.getSummary() == null) {
+                a.setSummary(parsed.articles().get(0).getSummary());
+            }
+            return a;
+        } catch (FeedFetcher.FetchException | io.newsflow.ingest.ParseException e) {
+            log.info("full text of id={} not fetched from {}: {}", a.getId(), page, e.getMessage());
+            return a;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return a;
+        } finally {
+            lastRequestNanos = System.nanoTime();
+        }
+    }
+
+    private void politeWait() {
+        long waitMs = (lastRequestNanos + gap.toNanos() - System.nanoTime()) / 1_000_000;
+        if (lastRequestNanos != 0 && waitMs > 0) {
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.newsflow.ingest.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.Fixtures;
+import io.newsflow.ingest.ParserRegistry;
+import io.newsflow.ingest.http.IngestConfig;
+import io.newsflow.ingest.http.IngestHandler;
+import io.newsflow.ingest.http.IngestMetrics;
+import io.newsflow.schemas.avro.Article;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** A summary-only feed whose items get their body from their article pages, through the handler pushed items use. */
+class FullTextTest {
+
+    @Test
+    void summaryOnlyItemsTakeTheirBodyFromTheArticlePageAndAPageThatFailsLeavesTheItemAsItWas() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            server.on("/story.html", ex -> FeedServer.send(ex, 200, html("jsonld-newsarticle.html")));
+            server.on("/gone.html", ex -> FeedServer.send(ex, 404, new byte[0]));
+            String rss = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>Summaries</title>
+                    <item><title>Flood barriers hold in Lyon</title><link>%s</link><guid>s-1</guid>
+                      <description>Walls held overnight.</description><pubDate>Wed, 02 Dec 2026 09:00:00 GMT</pubDate></item>
+                    <item><title>Page gone</title><link>%s</link><guid>s-2</guid>
+                      <description>Only this.</description><pubDate>Wed, 02 Dec 2026 09:05:00 GMT</pubDate></item>
+                    </channel></rss>
+                    """.formatted(server.url("/story.html"), server.url("/gone.html"));
+            MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), (t, d) -> new byte[0]);
+            IngestHandler handler = new IngestHandler(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
+                    producer, new IngestMetrics(new SimpleMeterRegistry()));
+            FullText fullText = new FullText(new FeedFetcher(Duration.ofSeconds(2), 3, 1_000_000), Duration.ofMillis(200));
+
+            IngestHandler.Response r = handler.handlePulled("summaries", "rss", "application/rss+xml",
+                    rss.getBytes(StandardCharsets.UTF_8), "summaries", fullText);
+
+            assertThat(r.status()).as(r.json()).isEqualTo(202);
+            Article withPage = (Article) producer.history().get(0).value();
+            assertThat(withPage.getId()).isEqualTo("s-1");
+            assertThat(withPage.getBody()).startsWith("LYON (AFP)").hasSizeGreaterThan(FullText.MIN_BODY);
+            assertThat(withPage.getSummary()).isEqualTo("Walls held overnight.");
+            Article without = (Article) producer.history().get(1).value();
+            assertThat(without.getBody()).as("a page answering 404 leaves the item as the feed had it").isNull();
+            assertThat(without.getSummary()).isEqualTo("Only this.");
+            // the two page requests to the host were the gap apart
+            var pages = server.seen;
+            assertThat((pages.get(1).startNanos() - pages.get(0).endNanos()) / 1_000_000).isGreaterThanOrEqualTo(180);
+        }
+    }
+
+    private static byte[] html(String name) throws java.io.IOException {
+        try (java.io.InputStream in = FullTextTest.class.getResourceAsStream("/html/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
