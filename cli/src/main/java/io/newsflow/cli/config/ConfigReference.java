@@ -93,6 +93,7 @@ public final class ConfigReference {
                 key("ingest.pull.host.timeout", ingest, "PT10S", "how long one request may take", "PT30S"),
                 key("ingest.pull.host.max-redirects", ingest, "5", "redirects followed per request", "2"),
                 key("ingest.sources.quiet.factor", ingest, "4", "a source silent this many times its usual gap is quiet", "6"),
+                key("ingest.sources.quiet.min-gap", ingest, "PT2M", "a source is never quiet sooner than this", "PT10M"),
                 key("ingest.sources.failing.after", ingest, "3", "pulls failed in a row before a source is failing", "5"),
                 key("ingest.sources.disable.after", ingest, "10", "pulls failed in a row before it is only probed", "20"),
                 key("ingest.max.body.bytes", ingest, "10485760", "largest request body", "1048576"),

@@ -90,6 +90,27 @@ class SecuredPipelineTest {
         Properties ingest = common(KAFKA_PASSWORD, REGISTRY_PASSWORD);
         ingest.setProperty("ingest.http.port", "0");
         ingest.setProperty("ingest.feed.e2e.key", FEED_KEY);
+        // a source that pushes nothing: polled from its RSS feed, its state kept in Kafka through the same credentials
+        com.sun.net.httpserver.HttpServer rssServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String pubDate = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(30));
+        byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Polled wire</title>"
+                + "<item><title>Floods close schools across Kenya</title><guid>urn:e2e:rss-1</guid><pubDate>" + pubDate
+                + "</pubDate><description>NAIROBI - Floods closed schools across Kenya on Monday.</description></item>"
+                + "<item><title>Chile copper output rises</title><guid>urn:e2e:rss-2</guid><pubDate>" + pubDate
+                + "</pubDate><description>SANTIAGO - Copper output in Chile rose in March.</description></item>"
+                + "</channel></rss>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        rssServer.createContext("/wire.rss", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            ex.sendResponseHeaders(200, rss.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(rss);
+            }
+        });
+        rssServer.start();
+        ingest.setProperty("ingest.pull.e2e-rss.url", "http://127.0.0.1:" + rssServer.getAddress().getPort() + "/wire.rss");
+        ingest.setProperty("ingest.pull.e2e-rss.interval", "PT10S");
         Path enrichFile = write("enrich.properties", enrich);
         Path publishFile = write("publish.properties", publish);
         Path ingestFile = write("ingest.properties", ingest);
@@ -119,9 +140,11 @@ class SecuredPipelineTest {
             Properties reader = LocalKafkaBroker.saslPlainClient(KAFKA_USER, KAFKA_PASSWORD);
             reader.setProperty("bootstrap.servers", broker.bootstrapServers());
             List<ConsumerRecord<String, byte[]>> all = TopicReader.awaitRecords(reader, "news.articles.json",
-                    items.size() + 1, Duration.ofSeconds(90), new StringDeserializer(), new ByteArrayDeserializer());
+                    items.size() + 3, Duration.ofSeconds(90), new StringDeserializer(), new ByteArrayDeserializer());
             List<String> expectedIds = new java.util.ArrayList<>(items.stream().map(Item::id).toList());
             expectedIds.add(flashId);
+            expectedIds.add("urn:e2e:rss-1");
+            expectedIds.add("urn:e2e:rss-2");
             assertThat(all).extracting(r -> json(r.value()).path("id").asText()).containsExactlyInAnyOrderElementsOf(expectedIds);
             JsonNode flashOut = all.stream().map(r -> json(r.value())).filter(n -> n.path("id").asText().equals(flashId))
                     .findFirst().orElseThrow();
@@ -132,7 +155,11 @@ class SecuredPipelineTest {
             assertThat(flashOut.path("event_time_from").asText()).isEqualTo("received");
             for (ConsumerRecord<String, byte[]> r : all) {
                 JsonNode article = json(r.value());
-                if (article.path("id").asText().equals(flashId)) {
+                if (article.path("id").asText().equals(flashId) || article.path("id").asText().startsWith("urn:e2e:rss-")) {
+                    if (article.path("id").asText().equals("urn:e2e:rss-1")) {
+                        assertThat(article.path("feed").asText()).isEqualTo("e2e-rss");
+                        assertThat(article.path("countries").findValuesAsText("code")).contains("KE");
+                    }
                     continue;
                 }
                 Item sent = items.stream().filter(it -> it.id().equals(article.path("id").asText())).findFirst().orElseThrow();
@@ -144,6 +171,7 @@ class SecuredPipelineTest {
             assertThat(registry.forwarded()).isPositive();
             assertThat(registry.refused()).isZero();
         }
+        rssServer.stop(0);
         assertThat(Main.run("topics", "check", "--config", topicsFile.toString())).isZero();
     }
 

@@ -30,17 +30,20 @@ public final class SourceHealth {
             return new Settings(4.0, 5, Duration.ofMinutes(2), 3, 10);
         }
 
-        /** {@code ingest.sources.quiet.factor} (4), {@code .failing.after} (3), {@code .disable.after} (10). */
+        /**
+         * {@code ingest.sources.quiet.factor} (4), {@code .quiet.min-gap} (PT2M: never quiet sooner), {@code .failing.after}
+         * (3), {@code .disable.after} (10).
+         */
         public static Settings from(java.util.Properties p) {
             Settings d = defaults();
             try {
                 return new Settings(Double.parseDouble(p.getProperty("ingest.sources.quiet.factor", "" + d.quietFactor()).trim()),
-                        d.minDeliveries(), d.minQuietGap(),
+                        d.minDeliveries(), Duration.parse(p.getProperty("ingest.sources.quiet.min-gap", d.minQuietGap().toString()).trim()),
                         Integer.parseInt(p.getProperty("ingest.sources.failing.after", "" + d.failingAfter()).trim()),
                         Integer.parseInt(p.getProperty("ingest.sources.disable.after", "" + d.disableAfter()).trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("ingest.sources.quiet.factor, .failing.after and .disable.after must be numbers: "
-                        + e.getMessage());
+            } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("ingest.sources.quiet.factor, .failing.after and .disable.after must be numbers, "
+                        + "ingest.sources.quiet.min-gap an ISO-8601 duration (PT2M): " + e.getMessage());
             }
         }
     }

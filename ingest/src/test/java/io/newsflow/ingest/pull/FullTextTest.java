@@ -56,6 +56,39 @@ class FullTextTest {
         }
     }
 
+    @Test
+    void aMalformedPulledFeedIsDeadLetteredOnceAndNotParsedAgainWhileUnchanged() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            server.on("/broken.rss", ex -> FeedServer.send(ex, 200,
+                    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n<item><title>Cut off</channel></rss>".getBytes(StandardCharsets.UTF_8)));
+            MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), (t, d) -> new byte[0]);
+            IngestHandler handler = new IngestHandler(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
+                    producer, new IngestMetrics(new SimpleMeterRegistry()));
+            java.util.List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+            FeedPoller poller = new FeedPoller(java.util.List.of(new PullSource("broken", server.url("/broken.rss"), "rss",
+                    Duration.ofMillis(100), "broken")), new FeedFetcher(Duration.ofSeconds(2), 3, 100_000),
+                    new FeedPollerTest.MemoryStore(), (s, doc) -> {
+                        int status = handler.handlePulled(s.feed(), s.format(), doc.contentType(), doc.body(), s.name()).status();
+                        statuses.add(status);
+                        return status != 503;
+                    }, new FeedPoller.Settings(Duration.ofMillis(10), Duration.ofSeconds(5)), java.time.Clock.systemUTC()).start();
+            try {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.requests("/broken.rss").size() >= 4);
+            } finally {
+                poller.close();
+            }
+            // refused with the parser's reason and dead-lettered with its bytes, once: the same bytes are not parsed again
+            assertThat(statuses).containsExactly(400);
+            assertThat(producer.history()).singleElement().satisfies(r -> {
+                assertThat(r.topic()).isEqualTo("news.deadletter");
+                io.newsflow.schemas.avro.DeadLetter d = (io.newsflow.schemas.avro.DeadLetter) r.value();
+                assertThat(d.getReason()).contains("malformed XML");
+                assertThat(d.getFeed()).isEqualTo("broken");
+            });
+            assertThat(poller.stats().get("broken").unchanged).isGreaterThanOrEqualTo(2);
+        }
+    }
+
     private static byte[] html(String name) throws java.io.IOException {
         try (java.io.InputStream in = FullTextTest.class.getResourceAsStream("/html/" + name)) {
             return in.readAllBytes();

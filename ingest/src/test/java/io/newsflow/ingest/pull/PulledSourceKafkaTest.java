@@ -114,6 +114,52 @@ class PulledSourceKafkaTest {
         }
     }
 
+    @Test
+    void aPushedFeedThatFallsSilentIsQuietOnTheSourcesTopicAndOkAgainWhenItSends() throws Exception {
+        String raw = TestKafka.uniqueTopic("raw");
+        String dead = TestKafka.uniqueTopic("dead");
+        String sources = TestKafka.uniqueTopic("sources");
+        TestKafka.createTopics(raw, dead, sources);
+        Properties p = new Properties();
+        p.setProperty("ingest.http.port", "0");
+        p.setProperty("ingest.feed.wire.key", "wire-key");
+        p.setProperty("ingest.topic.raw", raw);
+        p.setProperty("ingest.topic.deadletter", dead);
+        p.setProperty("topics.name.sources", sources);
+        p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
+        p.setProperty("schema.registry.url", TestSchemaRegistry.url());
+        p.setProperty("ingest.sources.quiet.min-gap", "PT2S");
+        try (IngestService service = IngestService.start(IngestConfig.from(p, Map.of()))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + service.port();
+            // a feed that sends every 200 ms, six times: its usual gap is learned
+            for (int i = 0; i < 6; i++) {
+                String item = "{\"uri\":\"urn:quiet:" + i + "\",\"type\":\"text\",\"headlines\":[{\"role\":\"main\",\"value\":\"Item " + i + "\"}]}";
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/articles"))
+                        .header("Authorization", "Bearer wire-key").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(item)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+                Thread.sleep(200);
+            }
+            // then silence: past the 2 s floor, the next check (every 5 s) calls it quiet
+            io.newsflow.schemas.avro.SourceEvent quiet = (io.newsflow.schemas.avro.SourceEvent) records(sources, 1).get(0).value();
+            assertThat(quiet.getSource()).isEqualTo("wire");
+            assertThat(quiet.getKind()).isEqualTo("push");
+            assertThat(quiet.getState()).isEqualTo("quiet");
+            assertThat(quiet.getReason()).contains("times its usual gap");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/v1/sources")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                    .path("sources").get(0).path("state").asText()).isEqualTo("quiet");
+            String again = "{\"uri\":\"urn:quiet:again\",\"type\":\"text\",\"headlines\":[{\"role\":\"main\",\"value\":\"Back\"}]}";
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/articles"))
+                    .header("Authorization", "Bearer wire-key").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(again)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            io.newsflow.schemas.avro.SourceEvent back = (io.newsflow.schemas.avro.SourceEvent) records(sources, 2).get(1).value();
+            assertThat(back.getState()).isEqualTo("ok");
+            assertThat(back.getPreviousState()).isEqualTo("quiet");
+        }
+    }
+
     private static List<ConsumerRecord<String, Object>> records(String topic, int n) {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         values.configure(Map.of("schema.registry.url", TestSchemaRegistry.url(), "specific.avro.reader", true), false);
