@@ -82,7 +82,13 @@ class TransactionalPublisherTest {
         });
         runLoop();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> producer.commitCount() == 1);
+        // the metrics and health move just after the commit, on the loop's thread: waited for, not assumed
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(producer.commitCount()).isEqualTo(1);
+            assertThat(metrics.publishedCount()).isEqualTo(2.0);
+            assertThat(metrics.deadLetteredCount()).isEqualTo(1.0);
+            assertThat(health.state()).isEqualTo(PublisherHealth.State.UP);
+        });
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(sent.stream().filter(r -> r.topic().equals("news.articles")).map(r -> new String(r.key())))
                 .containsExactly("a1", "a3");
@@ -92,9 +98,6 @@ class TransactionalPublisherTest {
         Map<TopicPartition, OffsetAndMetadata> offsets =
                 producer.consumerGroupOffsetsHistory().get(0).values().iterator().next();
         assertThat(offsets).containsEntry(IN, new OffsetAndMetadata(3L));
-        assertThat(metrics.publishedCount()).isEqualTo(2.0);
-        assertThat(metrics.deadLetteredCount()).isEqualTo(1.0);
-        assertThat(health.state()).isEqualTo(PublisherHealth.State.UP);
     }
 
     @Test
@@ -103,18 +106,24 @@ class TransactionalPublisherTest {
         consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
         runLoop();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> metrics.abortedCount() == 1.0);
+        // the abort is counted before the consumer is rewound: the rewind itself is waited for
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(metrics.abortedCount()).isEqualTo(1.0);
+            assertThat(producer.transactionAborted()).isTrue();
+            assertThat(consumer.position(IN)).as("rewound to the last committed offset").isZero();
+        });
         assertThat(producer.history()).as("aborted output is never committed").isEmpty();
-        assertThat(consumer.position(IN)).as("rewound to the last committed offset").isZero();
 
         // the broker recovers; the rewound consumer reads the same record again
         consumer.schedulePollTask(() -> {
             producer.commitTransactionException = null;
             consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> producer.commitCount() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(producer.commitCount()).isEqualTo(1);
+            assertThat(metrics.publishedCount()).isEqualTo(1.0);
+        });
         assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))).hasSize(1);
-        assertThat(metrics.publishedCount()).isEqualTo(1.0);
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DemoLifecycleTest {
-    private final List<String> events = new ArrayList<>();
+    // parallel parts start and stop on threads of their own
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DemoContext context = new DemoContext(new DemoOptions(Optional.empty(), 0, Path.of("unused"), 1, 2, 3, 4, 5, 6));
 
     @Test
@@ -79,9 +79,7 @@ class DemoLifecycleTest {
 
         @Override
         public void start(DemoContext context) {
-            synchronized (events) {
-                events.add("start " + name);
-            }
+            events.add("start " + name);
             if (failsToStart) {
                 throw new IllegalStateException(name + " broke");
             }
@@ -89,9 +87,7 @@ class DemoLifecycleTest {
 
         @Override
         public void close() {
-            synchronized (events) {
-                events.add("stop " + name);
-            }
+            events.add("stop " + name);
         }
     }
 }

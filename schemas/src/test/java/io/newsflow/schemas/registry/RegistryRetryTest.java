@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +26,8 @@ class RegistryRetryTest {
             "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
 
     private HttpServer server;
-    private final Deque<int[]> script = new ArrayDeque<>();
+    // scripted by the test, read by the server's threads
+    private final Deque<int[]> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
 
     private String start() throws IOException {

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void silentServerTimesOutWithinTheReadTimeout() throws Exception {
-        List<Socket> accepted = new ArrayList<>();
+        List<Socket> accepted = new CopyOnWriteArrayList<>(); // the acceptor thread adds
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread acceptor = new Thread(() -> {
                 try {
