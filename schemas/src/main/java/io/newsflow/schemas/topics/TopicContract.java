@@ -39,6 +39,7 @@ public final class TopicContract {
     public static final String DEFAULT_LATEST = "news.articles.latest";
     public static final String DEFAULT_COUNTRY_PREFIX = "news.articles.country.";
     static final long TWO_WEEKS_MS = 14L * 24 * 3600 * 1000;
+    static final String LOG_APPEND_TIME = "LogAppendTime";
 
     /** The roles a topic plays; the name of each is configurable. */
     public enum Role {
@@ -215,8 +216,8 @@ public final class TopicContract {
      * times (LogAppendTime), which time a stage's throughput on the broker's clock.
      */
     public TopicSpec benchSpec(String name, boolean brokerClock) {
-        return spec(name, "bench record id", brokerClock ? "bench output, broker-clock timestamps" : "bench input",
-                partitions, brokerClock ? Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime") : Map.of());
+        return specAsGiven(name, "bench record id", brokerClock ? "bench output, broker-clock timestamps" : "bench input",
+                partitions, brokerClock ? Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME) : Map.of());
     }
 
     /** Every fixed topic of the pipeline, in the order of the flow. */
@@ -233,7 +234,19 @@ public final class TopicContract {
                 "topic." + TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
     }
 
+    /**
+     * A topic of the pipeline. Its records are timed when the broker appends them (LogAppendTime), whatever the
+     * producer set: Kafka Streams stamps what it writes with the article's event time, and an article days older than
+     * {@code retention.ms} would otherwise roll its segment at the next append and be deleted by the next retention
+     * check, before any reader got to it. The article's own times travel in the value.
+     */
     private TopicSpec spec(String name, String key, String value, int parts, Map<String, String> configs) {
+        Map<String, String> c = new LinkedHashMap<>(configs);
+        c.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME);
+        return specAsGiven(name, key, value, parts, c);
+    }
+
+    private TopicSpec specAsGiven(String name, String key, String value, int parts, Map<String, String> configs) {
         Map<String, String> c = new LinkedHashMap<>(configs);
         if (minInsyncReplicas > 0) c.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
         return new TopicSpec(name, key, value, parts, replicationFactor, c);

@@ -43,6 +43,17 @@ class TopicContractTest {
     }
 
     @Test
+    void everyTopicOfThePipelineIsTimedByTheBrokerSoOldArticlesAreNotExpiredOnArrival() {
+        TopicContract c = TopicContract.defaults().resolvedFor(1);
+        assertThat(c.all()).allSatisfy(s -> assertThat(s.configs()).as(s.name())
+                .containsEntry("message.timestamp.type", "LogAppendTime"));
+        assertThat(c.countrySpec("BD").configs()).containsEntry("message.timestamp.type", "LogAppendTime");
+        // the bench's input keeps its producer's times; its broker-clock outputs are timed by the broker
+        assertThat(c.benchSpec("bench-in", false).configs()).doesNotContainKey("message.timestamp.type");
+        assertThat(c.benchSpec("bench-out", true).configs()).containsEntry("message.timestamp.type", "LogAppendTime");
+    }
+
+    @Test
     void namesAndCountsFromConfig() {
         TopicContract c = TopicContract.fromProperties(props("topics.name.raw", "in", "topics.partitions", "12",
                 "topics.name.country.prefix", "cc.", "topics.country.partitions", "2")).resolvedFor(1);
