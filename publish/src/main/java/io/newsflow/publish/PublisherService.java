@@ -103,8 +103,9 @@ public final class PublisherService implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // offsets go into the producer's transaction instead
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a new group starts from the oldest enriched article, nothing is skipped
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // no silent reset: a partition without a committed offset is read from its first record, and records
+        // deleted before they were read are told as lost (TransactionalPublisher), never skipped in silence
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // static membership: a restarted instance takes its partitions back at once instead of waiting for the
         // dead member's session to time out; the old incarnation is fenced by this id and the transactional id
         p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.transactionalId());

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,7 +77,18 @@ public final class TransactionalPublisher implements Runnable {
             health.initialised();
             log.info("publish loop started: input={}", inputTopic);
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(pollTimeout);
+                } catch (NoOffsetForPartitionException e) {
+                    // this group never committed here: from the first record, nothing skipped
+                    log.info("no committed offset for {}: reading from the beginning", e.partitions());
+                    consumer.seekToBeginning(e.partitions());
+                    continue;
+                } catch (OffsetOutOfRangeException e) {
+                    inputExpired(e.offsetOutOfRangePartitions());
+                    continue;
+                }
                 health.polled();
                 if (!records.isEmpty()) {
                     processInTransaction(records);
@@ -144,6 +157,26 @@ public final class TransactionalPublisher implements Runnable {
         producer.abortTransaction();
         rewindToCommitted(records.partitions());
         sleep(retryBackoff);
+    }
+
+    /**
+     * The next records to publish were deleted before they were read (retention, or a topic recreated): they are
+     * lost to every downstream reader. Said loudly, counted, and the loop goes on from the oldest record left.
+     */
+    private void inputExpired(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> start = consumer.beginningOffsets(positions.keySet());
+        long lost = 0;
+        for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
+            long first = start.getOrDefault(e.getKey(), e.getValue());
+            long gone = Math.max(0, first - e.getValue());
+            lost += gone;
+            log.error("publish input lost: {} offsets {}..{} of {} were deleted before publish read them (retention.ms of"
+                            + " the topic, or the topic was recreated); going on from offset {}", gone, e.getValue(),
+                    first - 1, e.getKey(), first);
+            consumer.seek(e.getKey(), first);
+        }
+        metrics.inputExpired(lost);
+        health.inputExpired(lost + " offsets of " + positions.keySet() + " deleted before they were read");
     }
 
     /** Seek back to the last committed offsets, so the aborted records are read again. */

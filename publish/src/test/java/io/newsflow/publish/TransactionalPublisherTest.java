@@ -127,6 +127,39 @@ class TransactionalPublisherTest {
     }
 
     @Test
+    void inputDeletedBeforeItWasReadIsToldAndCountedAndTheLoopGoesOnFromTheOldestLeft() {
+        // offsets 0-4 deleted by retention while the loop was at 2: three records are gone for every reader
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(IN, 5L));
+            consumer.setPollException(new org.apache.kafka.clients.consumer.OffsetOutOfRangeException(
+                    "fetch offset 2 is out of range", Map.of(IN, 2L)));
+        });
+        consumer.schedulePollTask(() -> consumer.addRecord(record(5, "a5", Fixtures.enriched("a5").build())));
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(producer.commitCount()).isEqualTo(1);
+            assertThat(metrics.publishedCount()).isEqualTo(1.0);
+        });
+        assertThat(metrics.inputExpiredCount()).isEqualTo(3.0);
+        assertThat(health.details().get("input_lost")).asString().contains("3 offsets").contains(IN.toString());
+        assertThat(health.state()).as("the loop goes on").isEqualTo(PublisherHealth.State.UP);
+        assertThat(producer.history()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).contains("a5");
+    }
+
+    @Test
+    void aPartitionNeverCommittedIsReadFromItsFirstRecord() {
+        consumer.schedulePollTask(() -> {
+            consumer.updateBeginningOffsets(Map.of(IN, 7L));
+            consumer.setPollException(new org.apache.kafka.clients.consumer.NoOffsetForPartitionException(IN));
+        });
+        consumer.schedulePollTask(() -> consumer.addRecord(record(7, "a7", Fixtures.enriched("a7").build())));
+        runLoop();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics.publishedCount()).isEqualTo(1.0));
+        assertThat(metrics.inputExpiredCount()).isZero();
+    }
+
+    @Test
     void fencedProducerStopsTheLoopAndReportsDown() throws InterruptedException {
         consumer.schedulePollTask(() -> {
             producer.fenceProducer();

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.demo.status.KafkaOffsets;
+import io.newsflow.cli.demo.status.RecordLag;
+import io.newsflow.cli.demo.status.StallWatch;
 import io.newsflow.generator.WireItem;
+import io.newsflow.schemas.topics.TopicContract;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -144,6 +150,42 @@ public final class ChaosCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Waits for the first article through every service; while it waits, names each stage that holds records it has
+     * not delivered (a stuck group, a transaction left open, input deleted unread), and says so in the failure.
+     */
+    private void awaitFirstOutput(OutputWatch watch, Set<String> ids, String bootstrap, Duration max) throws InterruptedException {
+        TopicContract topics = TopicContract.defaults();
+        List<StallWatch.Stage> stages = List.of(
+                new StallWatch.Stage("enrich", ChaosStack.ENRICH_APP, List.of(topics.name(TopicContract.Role.RAW))),
+                new StallWatch.Stage("publish", "newsflow-publish", List.of(topics.name(TopicContract.Role.ENRICHED))));
+        Map<String, String> writers = Map.of(topics.name(TopicContract.Role.RAW), "ingest",
+                topics.name(TopicContract.Role.ENRICHED), "enrich");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             RecordLag counter = new RecordLag(admin, RecordLag.reader(bootstrap, "newsflow-chaos-stall-watch"))) {
+            StallWatch stalls = new StallWatch(new KafkaOffsets(admin, counter), stages, writers, Duration.ofSeconds(30),
+                    System::nanoTime);
+            long deadline = System.nanoTime() + max.toNanos();
+            List<String> said = List.of();
+            while (!watch.seen(ids)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no output for " + ids + " within " + max + (said.isEmpty()
+                            ? "; no stage holds records it has not delivered (see publish's log for input lost unread)"
+                            : ": " + String.join("; ", said)));
+                }
+                List<String> now;
+                try {
+                    now = stalls.check();
+                } catch (RuntimeException e) {
+                    now = said; // the cluster did not answer this time; the next check tells
+                }
+                if (!now.equals(said)) now.forEach(line -> out.println("  stalled: " + line));
+                said = now;
+                for (int i = 0; i < 20 && !watch.seen(ids); i++) Thread.sleep(100);
+            }
+        }
+    }
+
     Result run(FaultSchedule schedule) throws Exception {
         long began = System.nanoTime();
         Path dir = workDir != null ? workDir : Files.createTempDirectory("newsflow-chaos");
@@ -163,8 +205,8 @@ public final class ChaosCommand implements Callable<Integer> {
             long warm = System.nanoTime();
             Workload warmUp = new Workload(stack.ingestPort, feedKeys);
             warmUp.run(Workload.items(10, seed + 1_000_003).stream().filter(i -> i.kind() == WireItem.Kind.NEW).limit(1).toList(), 0);
-            watch.awaitIds(warmUp.acks().stream().map(Workload.Ack::id).collect(java.util.stream.Collectors.toSet()),
-                    Duration.ofMinutes(3));
+            awaitFirstOutput(watch, warmUp.acks().stream().map(Workload.Ack::id).collect(java.util.stream.Collectors.toSet()),
+                    stack.bootstrap(), Duration.ofMinutes(3));
             out.printf("pipeline up: first article through in %.1f s%n", (System.nanoTime() - warm) / 1e9);
             // the workload runs up to each fault's position and waits there until that fault starts: every fault
             // has load behind it, whatever each one takes on this machine

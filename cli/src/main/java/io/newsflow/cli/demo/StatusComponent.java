@@ -57,9 +57,15 @@ final class StatusComponent implements DemoComponent {
         health.put("enrich", context.enrichUrl() + "/health");
         health.put("publish", "http://127.0.0.1:" + o.publishPort() + "/health");
         health.put("frontpage", "http://127.0.0.1:" + o.frontPagePort() + "/health");
+        Map<String, List<String>> inputs = Map.of(
+                "enrich", List.of(topics.name(TopicContract.Role.RAW)),
+                "publish", List.of(topics.name(TopicContract.Role.ENRICHED)));
+        Map<String, String> writers = Map.of(
+                topics.name(TopicContract.Role.RAW), "ingest",
+                topics.name(TopicContract.Role.ENRICHED), "enrich");
         status = new PipelineStatus(new PipelineStatus.Sources(context.kafkaBootstrapServers(), context.schemaRegistryUrl(),
                 topics.name(TopicContract.Role.RAW), topics.name(TopicContract.Role.ARTICLES),
-                topics.name(TopicContract.Role.DEADLETTER), groups, health,
+                topics.name(TopicContract.Role.DEADLETTER), groups, inputs, writers, health,
                 context.enrichUrl() + "/trending?region=global", context.ingestUrl() + "/v1/sources"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-status");

@@ -23,6 +23,7 @@ public final class PublisherHealth {
     private volatile Instant lastCommit;
     private volatile String lastAbort;
     private volatile int consecutiveAborts;
+    private volatile String inputLost;
 
     public PublisherHealth(Clock clock, Duration stallLimit) {
         this.clock = clock;
@@ -47,6 +48,11 @@ public final class PublisherHealth {
     public void aborted(String reason) {
         lastAbort = reason;
         consecutiveAborts++;
+    }
+
+    /** Input deleted before it was read: the loop goes on, and the loss stays in the health details to be seen. */
+    public void inputExpired(String what) {
+        inputLost = what;
     }
 
     public void failed(String reason) {
@@ -80,6 +86,7 @@ public final class PublisherHealth {
         d.put("failure", failure);
         d.put("consecutive_aborts", consecutiveAborts);
         d.put("last_abort", lastAbort);
+        d.put("input_lost", inputLost);
         return d;
     }
 }

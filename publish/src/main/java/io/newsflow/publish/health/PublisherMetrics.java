@@ -15,6 +15,7 @@ public final class PublisherMetrics {
     private final Counter deadLettered;
     private final Counter committed;
     private final Counter aborted;
+    private final Counter inputExpired;
     private final Timer transactionTime;
     private final ConcurrentMap<String, Counter> perTopic = new ConcurrentHashMap<>();
 
@@ -28,6 +29,8 @@ public final class PublisherMetrics {
                 .description("Records sent to the dead-letter topic").register(registry);
         this.committed = Counter.builder("newsflow.publish.transactions.committed").register(registry);
         this.aborted = Counter.builder("newsflow.publish.transactions.aborted").register(registry);
+        this.inputExpired = Counter.builder("newsflow.publish.input.expired")
+                .description("Enriched records deleted (retention) before publish read them: lost downstream").register(registry);
         this.transactionTime = Timer.builder("newsflow.publish.transaction.duration")
                 .description("Begin to commit of one consume-transform-produce transaction")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -51,6 +54,14 @@ public final class PublisherMetrics {
 
     public void aborted() {
         aborted.increment();
+    }
+
+    public void inputExpired(long offsets) {
+        inputExpired.increment(offsets);
+    }
+
+    public double inputExpiredCount() {
+        return inputExpired.count();
     }
 
     public double publishedCount() {

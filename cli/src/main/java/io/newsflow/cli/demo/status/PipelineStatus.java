@@ -38,15 +38,21 @@ public final class PipelineStatus implements AutoCloseable {
      * Where to look.
      *
      * @param groups  consumer group per service name, for the lag
+     * @param inputs  topics each service reads (same names as {@code groups}), for the stall watch
+     * @param writers topic to the service that writes it, to name who holds a transaction open
      * @param health  part name to its health URL (Kafka's health is an admin call)
      */
     public record Sources(String bootstrapServers, String registryUrl, String rawTopic, String articlesTopic,
-                          String deadLetterTopic, Map<String, String> groups, Map<String, String> health,
-                          String trendingUrl, String sourcesUrl) {}
+                          String deadLetterTopic, Map<String, String> groups, Map<String, List<String>> inputs,
+                          Map<String, String> writers, Map<String, String> health, String trendingUrl, String sourcesUrl) {}
+
+    /** How long a stage may hold records it has not delivered before the board says it is stalled. */
+    public static final Duration STALL_BOUND = Duration.ofSeconds(60);
 
     private final Sources sources;
     private final Admin admin;
     private final RecordLag lag;
+    private final StallWatch stalls;
     private final DeadLetterTally deadLetters;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -64,6 +70,10 @@ public final class PipelineStatus implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sources.bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-demo-status"));
         this.lag = new RecordLag(admin, consumer("newsflow-demo-lag"));
+        List<StallWatch.Stage> stages = new ArrayList<>();
+        sources.groups().forEach((service, group) ->
+                stages.add(new StallWatch.Stage(service, group, sources.inputs().getOrDefault(service, List.of()))));
+        this.stalls = new StallWatch(new KafkaOffsets(admin, lag), stages, sources.writers(), STALL_BOUND, System::nanoTime);
         this.deadLetters = new DeadLetterTally(consumer("newsflow-demo-deadletters"),
                 AvroSerdeFactory.deserializer(Map.of("schema.registry.url", sources.registryUrl(),
                         AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false), sources.deadLetterTopic());
@@ -117,8 +127,14 @@ public final class PipelineStatus implements AutoCloseable {
         } catch (RuntimeException e) {
             dead = Map.of("unknown", -1L);
         }
+        List<String> stalled;
+        try {
+            stalled = stalls.check();
+        } catch (RuntimeException e) {
+            stalled = List.of("stall watch: " + e.getMessage());
+        }
         return new Snapshot(Instant.now(), Duration.ofNanos(now - startedNanos), accepted, out, Math.max(0, inRate),
-                Math.max(0, outRate), lags, dead, health(), trending(), sources());
+                Math.max(0, outRate), lags, dead, health(), trending(), sources(), stalled);
     }
 
     private long acceptedSinceStart() {

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * gap of each partition is read (read_committed, bytes only, markers skipped) up to {@link #EXACT_UP_TO} offsets;
  * a wider gap is counted as offsets and marked approximate.
  */
-final class RecordLag implements AutoCloseable {
+public final class RecordLag implements AutoCloseable {
     static final long EXACT_UP_TO = 5_000;
 
     /** Records not yet consumed; {@code exact} is false when a wide gap was counted in offsets. */
@@ -30,12 +30,24 @@ final class RecordLag implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> reader;
 
     /** @param reader a read_committed consumer of no group, used only by this */
-    RecordLag(Admin admin, KafkaConsumer<byte[], byte[]> reader) {
+    /** A read_committed reader of no group, for {@link #RecordLag}. */
+    public static KafkaConsumer<byte[], byte[]> reader(String bootstrapServers, String clientId) {
+        return new KafkaConsumer<>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    public RecordLag(Admin admin, KafkaConsumer<byte[], byte[]> reader) {
         this.admin = admin;
         this.reader = reader;
     }
 
-    Lag of(String group) {
+    synchronized Lag of(String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(2, TimeUnit.SECONDS);
@@ -66,6 +78,15 @@ final class RecordLag implements AutoCloseable {
         } catch (Exception e) {
             return Lag.UNKNOWN;
         }
+    }
+
+    /** Records (not markers) in [from, to) of each partition, as a read_committed reader finds them. */
+    synchronized long records(Map<TopicPartition, long[]> ranges) {
+        java.util.Set<TopicPartition> assigned = new java.util.HashSet<>(reader.assignment());
+        if (assigned.addAll(ranges.keySet())) {
+            reader.assign(assigned);
+        }
+        return count(ranges);
     }
 
     /** Records (not markers) in [from, end) of each partition. */

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param health     per part, UP or what is wrong
  * @param trending   the top of the global trending list, one line each
  * @param sources    every source ingest receives from or polls, and its state (ok, quiet, failing, disabled)
+ * @param stalls     each stage that holds records it has not delivered for longer than the bound, one line each
+ *                   starting with the stage's name ({@link StallWatch})
  */
 public record Snapshot(Instant at, Duration uptime, long accepted, long published, double inPerSec, double outPerSec,
                        Map<String, RecordLag.Lag> lags, Map<String, Long> deadLetters, Map<String, String> health,
-                       List<String> trending, Map<String, String> sources) {
+                       List<String> trending, Map<String, String> sources, List<String> stalls) {
 
     long deadLetterTotal() {
         return deadLetters.values().stream().mapToLong(Long::longValue).sum();

@@ -18,11 +18,13 @@ public final class StatusBoard {
     public static List<String> board(Snapshot s) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "newsflow demo   %s   up %s   %s", CLOCK.format(s.at()), uptime(s),
-                s.allUp() ? "all parts UP" : "NOT ALL UP"));
+                !s.stalls().isEmpty() ? "STALLED" : s.allUp() ? "all parts UP" : "NOT ALL UP"));
         lines.add(String.format(Locale.ROOT, "  in    %7.1f items/s    %,10d accepted", s.inPerSec(), s.accepted()));
         lines.add(String.format(Locale.ROOT, "  out   %7.1f articles/s %,10d on news.articles", s.outPerSec(), s.published()));
         lines.add("  lag   " + lags(s) + "   (records)");
         lines.add("  dead letters " + deadLetters(s));
+        lines.add("  stalled " + (s.stalls().isEmpty() ? "-" : s.stalls().get(0)
+                + (s.stalls().size() > 1 ? "  (+" + (s.stalls().size() - 1) + " more)" : "")));
         lines.add("  health " + s.health().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("  ")));
         lines.add("  sources " + (s.sources().isEmpty() ? "-" : s.sources().entrySet().stream()
@@ -43,6 +45,9 @@ public final class StatusBoard {
         long notOk = s.sources().values().stream().filter(v -> !"ok".equals(v)).count();
         line += "  sources " + (notOk == 0 ? s.sources().size() + " ok" : s.sources().entrySet().stream()
                 .filter(e -> !"ok".equals(e.getValue())).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        if (!s.stalls().isEmpty()) {
+            line += "  STALLED: " + String.join("; ", s.stalls());
+        }
         return s.trending().isEmpty() ? line : line + "  top: " + s.trending().get(0);
     }
 
