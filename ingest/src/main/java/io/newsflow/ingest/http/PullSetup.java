@@ -43,7 +43,8 @@ final class PullSetup {
         java.util.Map<String, io.newsflow.ingest.pull.FullText> fullText = new java.util.HashMap<>();
         for (PullSource s : sources) {
             if (s.fullText()) {
-                fullText.put(s.name(), new io.newsflow.ingest.pull.FullText(fetcher, gap));
+                fullText.put(s.name(), new io.newsflow.ingest.pull.FullText(fetcher, gap, s.policy(),
+                        why -> health.fetchRefused(s.name(), why)));
             }
         }
         FeedPoller.Sink sink = (source, doc) -> handler.handlePulled(source.feed(), source.format(), doc.contentType(), doc.body(),

@@ -36,6 +36,8 @@ final class SourcesJson {
                 n.put("polls", s.polls());
                 n.put("not_modified", s.notModified());
                 n.put("unchanged_bodies", s.unchangedBodies());
+                n.put("fetches_refused", s.fetchesRefused());
+                s.refusals().forEach(n.putArray("refusals")::add);
             }
         }
         return out;

@@ -1,21 +1,16 @@
 package io.newsflow.ingest.pull;
 
 import io.newsflow.ingest.support.Gzip;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,23 +24,24 @@ public final class FeedFetcher {
     static final String USER_AGENT = "newsflow-feed-poller/0.1 (+https://github.com/newsflow)";
     private static final Pattern MAX_AGE = Pattern.compile("(?i)(?:^|[,\\s])max-age\\s*=\\s*(\\d+)");
 
-    private final HttpClient http;
+    private final HttpGet http;
     private final Duration timeout;
     private final int maxRedirects;
     private final long maxBytes;
 
     public FeedFetcher(Duration timeout, int maxRedirects, long maxBytes) {
+        this(timeout, maxRedirects, maxBytes, (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS of the caller's choice (tests trust their own certificate). */
+    public FeedFetcher(Duration timeout, int maxRedirects, long maxBytes, javax.net.ssl.SSLSocketFactory tls) {
         this.timeout = timeout;
         this.maxRedirects = maxRedirects;
         this.maxBytes = maxBytes;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER) // counted and bounded here
-                .connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = new HttpGet(tls);
     }
 
-    /** A fetch that could not give a status: no answer, too slow, too many redirects, too large. */
+    /** A fetch that could not give a status: no answer, too slow, too many redirects, too large, refused. */
     public static final class FetchException extends Exception {
         private final String kind;
 
@@ -54,92 +50,97 @@ public final class FeedFetcher {
             this.kind = kind;
         }
 
-        /** timeout, unreachable, redirects, too_large, bad_gzip */
+        /** timeout, unreachable, redirects, too_large, bad_gzip, refused (an address or URL the policy forbids) */
         public String kind() {
             return kind;
         }
     }
 
+    /** A configured feed: its own host is trusted, redirects elsewhere are checked. */
     public FetchResult fetch(URI url, String etag, String lastModified) throws FetchException, InterruptedException {
+        return fetch(url, etag, lastModified, FetchPolicy.trusting(url));
+    }
+
+    /**
+     * One conditional GET under {@code policy}; every hop (the URL and each redirect) is resolved and checked, and
+     * connected to at the address checked. {@code timeout} bounds the whole fetch, redirects and body included.
+     */
+    public FetchResult fetch(URI url, String etag, String lastModified, FetchPolicy policy) throws FetchException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         URI at = url;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder req = HttpRequest.newBuilder(at).timeout(timeout).GET()
-                    .header("User-Agent", USER_AGENT)
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
-                    .header("Accept-Encoding", "gzip");
-            if (etag != null) {
-                req.header("If-None-Match", etag);
-            }
-            if (lastModified != null) {
-                req.header("If-Modified-Since", lastModified);
-            }
-            HttpResponse<InputStream> r;
+            if (Thread.interrupted()) throw new InterruptedException();
+            java.net.InetAddress address = policy.resolve(at);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", USER_AGENT);
+            headers.put("Accept", "application/rss+xml, application/atom+xml, application/json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
+            headers.put("Accept-Encoding", "gzip");
+            if (etag != null) headers.put("If-None-Match", etag);
+            if (lastModified != null) headers.put("If-Modified-Since", lastModified);
+            HttpGet.Response r;
             try {
-                r = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpTimeoutException e) {
-                throw new FetchException("timeout", at + " did not answer within " + timeout.toMillis() + " ms");
+                r = http.get(at, address, headers, deadline, maxBytes);
+            } catch (HttpGet.TooLarge e) {
+                throw new FetchException("too_large", Urls.redact(at) + " sent more than " + maxBytes + " bytes");
+            } catch (java.net.SocketTimeoutException e) {
+                throw new FetchException("timeout", Urls.redact(at) + " did not answer within " + timeout.toMillis() + " ms");
             } catch (IOException e) {
-                throw new FetchException("unreachable", at + " cannot be fetched: " + e);
+                throw new FetchException("unreachable", Urls.redact(at) + " cannot be fetched: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
-            int status = r.statusCode();
+            int status = r.status();
             if (status >= 300 && status < 400 && status != 304) {
-                drain(r);
-                Optional<String> location = r.headers().firstValue("Location");
+                Optional<String> location = r.header("Location");
                 if (location.isEmpty()) {
-                    throw new FetchException("redirects", at + " answered " + status + " without a Location");
+                    throw new FetchException("redirects", Urls.redact(at) + " answered " + status + " without a Location");
                 }
                 if (hop >= maxRedirects) {
-                    throw new FetchException("redirects", url + " redirected more than " + maxRedirects + " times (last to " + location.get() + ")");
+                    throw new FetchException("redirects", Urls.redact(url) + " redirected more than " + maxRedirects + " times");
                 }
-                at = at.resolve(location.get());
+                at = next(at, location.get());
                 continue;
             }
-            HttpHeaders h = r.headers();
-            byte[] body = status >= 200 && status < 300 ? read(r, at) : drain(r);
-            return new FetchResult(status, body, h.firstValue("Content-Type").orElse(null), h.firstValue("ETag").orElse(null),
-                    h.firstValue("Last-Modified").orElse(null), maxAge(h), retryAfter(h, Instant.now()), at);
+            byte[] body = status >= 200 && status < 300 ? gunzip(r, at) : new byte[0];
+            return new FetchResult(status, body, r.header("Content-Type").orElse(null), r.header("ETag").orElse(null),
+                    r.header("Last-Modified").orElse(null), maxAge(r), retryAfter(r, Instant.now()), at);
         }
     }
 
-    private byte[] read(HttpResponse<InputStream> r, URI at) throws FetchException {
-        try (InputStream in = r.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[16 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new FetchException("too_large", at + " sent more than " + maxBytes + " bytes");
-                }
-                out.write(buf, 0, n);
-            }
-            byte[] body = out.toByteArray();
-            boolean gzip = r.headers().firstValue("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
-            return gzip ? Gzip.maybeGunzip(body, maxBytes) : body;
+    /** Where a redirect leads; a Location that is not an absolute or relative http(s) URL is a named failure. */
+    private static URI next(URI at, String location) throws FetchException {
+        URI to;
+        try {
+            to = at.resolve(location.trim());
         } catch (IllegalArgumentException e) {
-            throw new FetchException("too_large", at + ": " + e.getMessage());
+            throw new FetchException("redirects", Urls.redact(at) + " redirected to a malformed Location");
+        }
+        if (to.isOpaque() || to.getHost() == null
+                || !"http".equalsIgnoreCase(to.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+            throw new FetchException("redirects", Urls.redact(at) + " redirected to a Location that is not an http(s) URL with a host");
+        }
+        return to;
+    }
+
+    private byte[] gunzip(HttpGet.Response r, URI at) throws FetchException {
+        boolean gzip = r.header("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        try {
+            return gzip ? Gzip.maybeGunzip(r.body(), maxBytes) : r.body();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("corrupt") ? "bad_gzip" : "too_large",
+                    Urls.redact(at) + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new FetchException(e instanceof HttpTimeoutException ? "timeout" : "unreachable", at + " broke off the body: " + e);
+            throw new FetchException("bad_gzip", Urls.redact(at) + ": " + e.getMessage());
         }
     }
 
-    private static byte[] drain(HttpResponse<InputStream> r) {
-        try (InputStream in = r.body()) {
-            in.skip(64 * 1024);
-        } catch (IOException ignored) {
-            // the status is what matters
-        }
-        return new byte[0];
-    }
-
-    static Optional<Duration> maxAge(HttpHeaders h) {
-        return h.firstValue("Cache-Control").map(MAX_AGE::matcher).filter(Matcher::find)
+    static Optional<Duration> maxAge(HttpGet.Response h) {
+        return h.header("Cache-Control").map(MAX_AGE::matcher).filter(Matcher::find)
                 .map(m -> Duration.ofSeconds(Long.parseLong(m.group(1))));
     }
 
     /** Retry-After as seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(HttpHeaders h, Instant now) {
-        Optional<String> v = h.firstValue("Retry-After").map(String::trim);
+    static Optional<Duration> retryAfter(HttpGet.Response h, Instant now) {
+        Optional<String> v = h.header("Retry-After").map(String::trim);
         if (v.isEmpty()) {
             return Optional.empty();
         }

@@ -133,7 +133,15 @@ public final class FeedPoller implements AutoCloseable {
                 sleep(Math.min(waitMs, 500)); // wakes up often enough to stop promptly
                 continue;
             }
-            Duration hostWait = poll(next);
+            Duration hostWait;
+            try {
+                hostWait = poll(next);
+            } catch (RuntimeException e) {
+                // nothing one source sends may end the host's worker: the poll fails, named, and the loop goes on
+                PollState st = state(next.name());
+                hostWait = failed(next, st, stats.get(next.name()), clock.instant(), "poll broke: " + e, Optional.empty());
+                log.warn("poll source={} broke", next.name(), e);
+            }
             hostFree = clock.instant().plus(max(settings.minGap(), hostWait));
         }
     }
@@ -146,8 +154,9 @@ public final class FeedPoller implements AutoCloseable {
         counts.requests++;
         FetchResult r;
         try {
-            r = fetcher.fetch(s.url(), st.etag(), st.lastModified());
+            r = fetcher.fetch(s.url(), st.etag(), st.lastModified(), s.policy());
         } catch (FeedFetcher.FetchException e) {
+            if ("refused".equals(e.kind())) health.fetchRefused(s.name(), e.getMessage());
             return failed(s, st, counts, now, e.kind() + ": " + e.getMessage(), Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,7 +191,7 @@ public final class FeedPoller implements AutoCloseable {
             durable = sink.ingest(s, r);
         } catch (RuntimeException e) {
             durable = false;
-            log.warn("poll source={} url={} could not be ingested: {}", s.name(), s.url(), e.toString());
+            log.warn("poll source={} url={} could not be ingested: {}", s.name(), Urls.redact(s.url()), e.toString());
         }
         if (!durable) {
             // the validators are not kept: the next poll fetches the same document again in full
@@ -208,7 +217,7 @@ public final class FeedPoller implements AutoCloseable {
         }
         Duration wait = health.disabled(s.name()) ? settings.maxBackoff()
                 : max(retryAfter.orElse(Duration.ZERO), backoff(s.interval(), st.failures() + 1));
-        log.warn("poll source={} url={} failed ({} in a row): {}; next in {} s", s.name(), s.url(), st.failures() + 1, why,
+        log.warn("poll source={} url={} failed ({} in a row): {}; next in {} s", s.name(), Urls.redact(s.url()), st.failures() + 1, why,
                 wait.toSeconds());
         save(s, st.failed(now, now.plus(wait)));
         return Duration.ZERO;

@@ -22,12 +22,20 @@ public final class FullText implements UnaryOperator<Article> {
 
     private final FeedFetcher fetcher;
     private final Duration gap;
+    private final FetchPolicy policy;
+    private final java.util.function.Consumer<String> refused;
     private final HtmlPageParser html = new HtmlPageParser();
     private long lastRequestNanos;
 
-    public FullText(FeedFetcher fetcher, Duration gap) {
+    /**
+     * @param policy  where article pages may be fetched from: the source's own host, else public addresses only
+     * @param refused told of each link the policy refused, to be named in the source's health
+     */
+    public FullText(FeedFetcher fetcher, Duration gap, FetchPolicy policy, java.util.function.Consumer<String> refused) {
         this.fetcher = fetcher;
         this.gap = gap;
+        this.policy = policy;
+        this.refused = refused;
     }
 
     @Override
@@ -41,14 +49,14 @@ public final class FullText implements UnaryOperator<Article> {
         } catch (IllegalArgumentException e) {
             return a;
         }
-        if (!"http".equals(page.getScheme()) && !"https".equals(page.getScheme())) {
+        if (!"http".equals(page.getScheme()) && !"https".equals(page.getScheme()) || page.getHost() == null) {
             return a;
         }
         politeWait();
         try {
-            FetchResult r = fetcher.fetch(page, null, null);
+            FetchResult r = fetcher.fetch(page, null, null, policy);
             if (!r.ok()) {
-                log.info("full text of id={} not fetched: {} answered {}", a.getId(), page, r.status());
+                log.info("full text of id={} not fetched: {} answered {}", a.getId(), Urls.redact(page), r.status());
                 return a;
             }
             ParseResult parsed = html.parse(new Document(page.toString(), r.contentType(), r.body()));
@@ -64,8 +72,16 @@ public final class FullText implements UnaryOperator<Article> {
                 a.setSummary(parsed.articles().get(0).getSummary());
             }
             return a;
-        } catch (FeedFetcher.FetchException | io.newsflow.ingest.ParseException e) {
-            log.info("full text of id={} not fetched from {}: {}", a.getId(), page, e.getMessage());
+        } catch (FeedFetcher.FetchException e) {
+            if ("refused".equals(e.kind())) {
+                log.warn("full text of id={} refused: {}", a.getId(), e.getMessage());
+                refused.accept(e.getMessage());
+            } else {
+                log.info("full text of id={} not fetched: {}", a.getId(), e.getMessage());
+            }
+            return a;
+        } catch (io.newsflow.ingest.ParseException | RuntimeException e) {
+            log.info("full text of id={} not read from {}: {}", a.getId(), Urls.redact(page), e.getMessage());
             return a;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -49,6 +49,9 @@ public final class SourceHealth {
     }
 
     /** What is known of one source, as GET /v1/sources shows it. */
+    /** How many refused fetches each source keeps to show. */
+    static final int RECENT_REFUSALS = 10;
+
     public static final class Source {
         final String name;
         final String kind;
@@ -65,6 +68,9 @@ public final class SourceHealth {
         long polls;
         long notModified;
         long unchangedBodies;
+        long fetchesRefused;
+        /** The last {@link #RECENT_REFUSALS} refused fetches, oldest first. */
+        final java.util.ArrayDeque<String> refusals = new java.util.ArrayDeque<>();
         /** Deliveries of the last hour: epoch millis and item count. */
         final List<long[]> recentItems = new ArrayList<>();
 
@@ -83,6 +89,8 @@ public final class SourceHealth {
         public long errors() { return errors; }
         public int failures() { return failures; }
         public String lastError() { return lastError; }
+        public long fetchesRefused() { return fetchesRefused; }
+        public List<String> refusals() { return List.copyOf(refusals); }
         /** Pulls made, answered 304, and answered 200 with the body already parsed. */
         public long polls() { return polls; }
         public long notModified() { return notModified; }
@@ -147,6 +155,17 @@ public final class SourceHealth {
         if (wasDown) {
             move(s, State.OK, "answered again");
         }
+    }
+
+    /**
+     * A fetch the source led to (an item's link, a redirect) that was refused: an internal address, a port or a
+     * host not allowed. Not fetched, and not a failure of the source's own feed.
+     */
+    public synchronized void fetchRefused(String name, String why) {
+        Source s = sources.computeIfAbsent(name, n -> new Source(n, "pull"));
+        s.fetchesRefused++;
+        if (s.refusals.size() == RECENT_REFUSALS) s.refusals.removeFirst();
+        s.refusals.addLast(why);
     }
 
     public synchronized void pullFailed(String name, String why) {

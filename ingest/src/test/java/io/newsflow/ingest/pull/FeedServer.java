@@ -28,8 +28,29 @@ final class FeedServer implements AutoCloseable {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
 
+    private final String scheme;
+    private final String host;
+
     FeedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1");
+    }
+
+    /** On another loopback address (127.0.0.2: where a hostile link must not lead). */
+    FeedServer(String bindAddress) throws IOException {
+        this(HttpServer.create(new InetSocketAddress(bindAddress, 0), 0), "http", bindAddress);
+    }
+
+    /** HTTPS with the given keys; its URLs name {@code host} (the name its certificate carries). */
+    static FeedServer https(javax.net.ssl.SSLContext tls, String host) throws IOException {
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return new FeedServer(https, "https", host);
+    }
+
+    private FeedServer(HttpServer created, String scheme, String host) {
+        this.scheme = scheme;
+        this.host = host;
+        server = created;
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             long start = System.nanoTime();
@@ -58,7 +79,7 @@ final class FeedServer implements AutoCloseable {
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create(scheme + "://" + host + ":" + server.getAddress().getPort() + path);
     }
 
     List<Seen> requests(String path) {

@@ -37,7 +37,8 @@ class FullTextTest {
             MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), (t, d) -> new byte[0]);
             IngestHandler handler = new IngestHandler(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
                     producer, new IngestMetrics(new SimpleMeterRegistry()));
-            FullText fullText = new FullText(new FeedFetcher(Duration.ofSeconds(2), 3, 1_000_000), Duration.ofMillis(200));
+            FullText fullText = new FullText(new FeedFetcher(Duration.ofSeconds(2), 3, 1_000_000), Duration.ofMillis(200),
+                    FetchPolicy.trusting(server.url("/feed.rss")), why -> { });
 
             IngestHandler.Response r = handler.handlePulled("summaries", "rss", "application/rss+xml",
                     rss.getBytes(StandardCharsets.UTF_8), "summaries", fullText);
