@@ -227,9 +227,8 @@ public final class IngestHandler {
             }
         }
         List<DeadLetter> letters = new ArrayList<>();
-        for (ItemError e : errors) {
-            byte[] payload = e.raw() != null ? e.raw().getBytes(StandardCharsets.UTF_8) : raw;
-            letters.add(deadLetter(e.describe(requestId), e.errorType(), e.location(), e.itemId(), feed, format, req.contentType(), payload, now));
+        for (RequestDeadLetters.Letter l : RequestDeadLetters.of(errors, raw, requestId)) {
+            letters.add(deadLetter(l.reason(), l.errorType(), l.location(), l.itemId(), feed, format, req.contentType(), l.payload(), now));
         }
         if (articles.isEmpty() && letters.isEmpty()) {
             letters.add(deadLetter("no items in the document", "no_items", null, null, feed, format, req.contentType(), raw, now));
