@@ -32,6 +32,11 @@ final class ThreadFailurePolicy implements StreamsUncaughtExceptionHandler {
 
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
+        if (io.newsflow.enrich.errors.Transient.is(exception)) {
+            // the registry or a broker is away: the new thread waits for it and goes on; this is not giving up
+            log.warn("stream thread stopped on a failure that will pass, replacing it: {}", exception.toString());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         long now = clock.millis();
         while (!replacedAt.isEmpty() && now - replacedAt.peekFirst() > window.toMillis()) replacedAt.pollFirst();
         if (replacedAt.size() < max) {

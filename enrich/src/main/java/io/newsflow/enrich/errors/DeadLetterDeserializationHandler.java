@@ -32,6 +32,12 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (Transient.is(exception)) {
+            // a schema the registry cannot give while it is away: the record is read again once it is back
+            log.warn("cannot read {}-{} at offset {} yet, retried from the last commit: {}", record.topic(), record.partition(),
+                    record.offset(), DeadLetters.describe(exception));
+            return Response.fail();
+        }
         String cause = DeadLetters.describe(exception);
         String reason = "cannot read the record on " + record.topic() + "-" + record.partition() + " at offset "
                 + record.offset() + ": " + cause;

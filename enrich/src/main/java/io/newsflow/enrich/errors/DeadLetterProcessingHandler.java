@@ -28,12 +28,27 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         String key = record.key() == null ? null : record.key().toString();
+        if (Transient.is(exception)) {
+            // the registry or a broker is away: the record waits for it, from the last commit, instead of being lost
+            log.warn("processing in {} (task {}, {}-{} at offset {}) met a failure that will pass, retried from the last commit:"
+                    + " {}", context.processorNodeId(), context.taskId(), context.topic(), context.partition(), context.offset(),
+                    DeadLetters.describe(exception));
+            return Response.fail();
+        }
         String stage = "enrich/" + context.processorNodeId();
-        String cause = DeadLetters.describe(exception);
-        String reason = "processing failed in " + context.processorNodeId() + " (task " + context.taskId() + ", from "
-                + context.topic() + "-" + context.partition() + " at offset " + context.offset() + "): " + cause;
-        log.error("dead letter: stage={} topic={} partition={} offset={} key={} reason={}", stage, context.topic(),
-                context.partition(), context.offset(), key, cause, exception);
+        String from = " (task " + context.taskId() + ", from " + context.topic() + "-" + context.partition() + " at offset "
+                + context.offset() + "): ";
+        String reason;
+        if (exception instanceof RecordRefusedException refused) {
+            reason = "refused in " + context.processorNodeId() + from + refused.getMessage();
+            log.warn("dead letter: stage={} topic={} partition={} offset={} key={} refused: {}", stage, context.topic(),
+                    context.partition(), context.offset(), key, refused.getMessage());
+        } else {
+            String cause = DeadLetters.describe(exception);
+            reason = "processing failed in " + context.processorNodeId() + from + cause;
+            log.error("dead letter: stage={} topic={} partition={} offset={} key={} reason={}", stage, context.topic(),
+                    context.partition(), context.offset(), key, cause, exception);
+        }
         byte[] payload = context.sourceRawValue();
         if (payload == null && record.value() != null) payload = record.value().toString().getBytes(StandardCharsets.UTF_8);
         byte[] keyBytes = context.sourceRawKey() != null ? context.sourceRawKey()

@@ -49,7 +49,7 @@ final class DeadLetters {
         DeadLetter letter = DeadLetter.newBuilder()
                 .setStage(stage)
                 .setReason(reason)
-                .setErrorType(error.getClass().getSimpleName())
+                .setErrorType(error instanceof RecordRefusedException r ? r.errorType() : error.getClass().getSimpleName())
                 .setItemId(itemId)
                 .setPayload(ByteBuffer.wrap(payload == null ? new byte[0] : payload))
                 .setSourceTopic(sourceTopic)

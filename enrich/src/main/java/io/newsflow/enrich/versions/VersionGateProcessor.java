@@ -2,6 +2,7 @@ package io.newsflow.enrich.versions;
 
 import io.micrometer.core.instrument.Metrics;
 import io.newsflow.enrich.TimeBuckets;
+import io.newsflow.enrich.errors.RecordRefusedException;
 import io.newsflow.schemas.avro.Article;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +50,11 @@ public final class VersionGateProcessor implements Processor<String, Article, St
         VersionRecord incoming = VersionGate.recordOf(article);
         VersionGate.Verdict verdict = VersionGate.judge(previous, incoming);
         Metrics.counter("newsflow.enrich.versions", "verdict", verdict.name().toLowerCase()).increment();
+        if (verdict == VersionGate.Verdict.FOREIGN) {
+            // nothing remembered: the owner's article stays as it was
+            throw new RecordRefusedException("foreign_feed", "article " + id + " belongs to feed " + previous.feed()
+                    + "; feed " + (incoming.feed() == null ? "(none)" : incoming.feed()) + " may not " + (incoming.killed() ? "withdraw" : "replace") + " it");
+        }
         VersionRecord remembered = VersionGate.remember(previous, incoming, verdict);
         if (remembered != previous) versions.putCurrent(key, remembered, now);
         if (verdict == VersionGate.Verdict.STALE) {

@@ -12,12 +12,23 @@ import java.io.IOException;
  * @param updatedMs {@code updated} (else {@code created}) in ms, -1 when absent
  * @param contentHash {@link ContentHash} of that version
  * @param killed    the source withdrew or canceled it
+ * @param feed      the feed the article first came from, its owner: no other feed may replace or withdraw it;
+ *                  null when not known (an operator's replay, state written before owners were kept)
  */
-public record VersionRecord(long version, long updatedMs, long contentHash, boolean killed) {
+public record VersionRecord(long version, long updatedMs, long contentHash, boolean killed, String feed) {
+
+    public VersionRecord(long version, long updatedMs, long contentHash, boolean killed) {
+        this(version, updatedMs, contentHash, killed, null);
+    }
+
+    /** The same record with its owner. */
+    public VersionRecord ownedBy(String owner) {
+        return new VersionRecord(version, updatedMs, contentHash, killed, owner);
+    }
 
     public static final class Serde extends BinaryCodecSerde<VersionRecord> {
         public Serde() {
-            super(1);
+            super(2);
         }
 
         @Override
@@ -26,11 +37,14 @@ public record VersionRecord(long version, long updatedMs, long contentHash, bool
             out.writeLong(v.updatedMs);
             out.writeLong(v.contentHash);
             out.writeBoolean(v.killed);
+            writeNullableString(out, v.feed);
         }
 
         @Override
         protected VersionRecord read(DataInputStream in, int format) throws IOException {
-            return new VersionRecord(in.readLong(), in.readLong(), in.readLong(), in.readBoolean());
+            // layout 1 had no owner
+            return new VersionRecord(in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
+                    format >= 2 ? readNullableString(in) : null);
         }
     }
 }

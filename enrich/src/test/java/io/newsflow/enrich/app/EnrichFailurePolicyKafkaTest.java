@@ -60,6 +60,74 @@ class EnrichFailurePolicyKafkaTest {
     }
 
     @Test
+    void whileTheRegistryIsAwayRecordsWaitForItAndNoneIsDeadLettered() throws Exception {
+        String suffix = "registry-away-" + System.nanoTime();
+        io.newsflow.stack.HttpFront registry = io.newsflow.stack.HttpFront.forTarget(TestSchemaRegistry.url()).start();
+        int port = registry.port();
+        Properties p = new Properties();
+        p.setProperty("schema.registry.retry.max.ms", "500"); // the client gives up fast: enrich's policy is what waits
+        EnrichConfig cfg = EnrichConfig.fromProperties(p)
+                .withBootstrap(TestKafka.bootstrapServers(), registry.url())
+                .withTopics("raw-" + suffix, "enriched-" + suffix, "trending-" + suffix, "engagement-" + suffix)
+                .withInstance("enrich-fail-" + suffix, Files.createTempDirectory("enrich-fail").toString(), Ports.freePort());
+        TestKafka.createTopics(1, cfg.rawTopic());
+        List<Article> articles = List.of(article("away-1-" + suffix, "Reuters", QUAKE_WIRE_A, T0, List.of()),
+                article("away-2-" + suffix, "AP", RUSSIA_COURT, T0.plusSeconds(60), List.of()),
+                article("away-3-" + suffix, "AFP", TURKEY_RATES, T0.plusSeconds(120), List.of()));
+        try (EnrichService service = EnrichService.start(cfg, CountryTagging.declaredOnly())) {
+            registry.close(); // away before enrich has fetched or registered a single schema
+            produce(cfg.rawTopic(), articles);
+            Thread.sleep(4_000); // several rounds of the client giving up while it is away
+            registry = io.newsflow.stack.HttpFront.forTarget(TestSchemaRegistry.url()).port(port).start();
+            Serde<EnrichedArticle> enriched = serde();
+            List<ConsumerRecord<String, EnrichedArticle>> out = TestKafka.awaitRecords(cfg.enrichedTopic(), 3,
+                    Duration.ofSeconds(120), new StringDeserializer(), enriched.deserializer());
+            assertThat(out).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(
+                    articles.stream().map(Article::getId).toList());
+            Serde<DeadLetter> letters = serde();
+            assertThat(TestKafka.readAll(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer()))
+                    .as("dead letters of this run").noneMatch(r -> r.value().getItemId() != null
+                            && r.value().getItemId().endsWith(suffix));
+            assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        } finally {
+            registry.close();
+        }
+    }
+
+    @Test
+    void aFeedCanNeitherReplaceNorWithdrawAnotherFeedsArticle() throws Exception {
+        String suffix = "foreign-" + System.nanoTime();
+        String id = "urn:wire-a:" + suffix;
+        EnrichConfig cfg = config(suffix, new Properties());
+        Article original = article(id, "wire-a", QUAKE_WIRE_A, T0, List.of());
+        Article replaced = Article.newBuilder(original).setFeed("wire-b").setSource("wire-b").setVersion(2L)
+                .setHeadline("Quake was a hoax, officials say").setUpdated(T0.plusSeconds(60)).build();
+        Article withdrawn = Article.newBuilder(original).setFeed("wire-b").setVersion(3L)
+                .setStatus(io.newsflow.schemas.avro.PublicationStatus.WITHDRAWN).setUpdated(T0.plusSeconds(120)).build();
+        Article ownUpdate = Article.newBuilder(original).setVersion(2L).setUpdated(T0.plusSeconds(180))
+                .setHeadline(QUAKE_WIRE_A.headline() + ": death toll rises").build();
+        try (EnrichService service = EnrichService.start(cfg, CountryTagging.declaredOnly())) {
+            produce(cfg.rawTopic(), List.of(original, replaced, withdrawn, ownUpdate));
+            Serde<EnrichedArticle> enriched = serde();
+            Serde<DeadLetter> letters = serde();
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
+                List<ConsumerRecord<String, EnrichedArticle>> out = TestKafka.readAll(cfg.enrichedTopic(),
+                        new StringDeserializer(), enriched.deserializer());
+                // the owner's first version and its own update; nothing of the other feed's
+                assertThat(out).extracting(r -> r.value().getArticle().getFeed() + " v" + r.value().getArticle().getVersion()
+                        + " " + r.value().getArticle().getStatus()).containsExactly("wire-a v1 USABLE", "wire-a v2 USABLE");
+                List<DeadLetter> mine = TestKafka.readAll(Topics.DEADLETTER, new StringDeserializer(), letters.deserializer())
+                        .stream().map(ConsumerRecord::value).filter(d -> id.equals(d.getItemId())).toList();
+                assertThat(mine).extracting(DeadLetter::getErrorType).containsExactly("foreign_feed", "foreign_feed");
+                assertThat(mine.get(0).getReason()).contains("article " + id + " belongs to feed wire-a; feed wire-b may not replace it");
+                assertThat(mine.get(1).getReason()).contains("feed wire-b may not withdraw it");
+                assertThat(mine).allSatisfy(d -> assertThat(d.getStage()).isEqualTo("enrich/version-gate"));
+            });
+            assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    @Test
     void aRecordThatMakesAProcessorThrowIsDeadLetteredWithStageAndCauseAndTheRestFlows() throws Exception {
         String suffix = "poison-" + System.nanoTime();
         String poisonId = "poison-" + suffix;

@@ -46,4 +46,20 @@ class ThreadFailurePolicyTest {
         assertThatThrownBy(() -> new ThreadFailurePolicy(-1, Duration.ofMinutes(1), clock))
                 .hasMessageContaining("enrich.thread.replacements.max");
     }
+
+    @Test
+    void aRegistryOrBrokerAwayNeverCountsTowardGivingUp() {
+        ThreadFailurePolicy policy = new ThreadFailurePolicy(1, Duration.ofMinutes(10), clock);
+        RuntimeException registryAway = new org.apache.kafka.streams.errors.StreamsException("Unable to serialize record",
+                new org.apache.kafka.common.errors.SerializationException("cannot register",
+                        new io.newsflow.schemas.registry.RegistryUnreachableException("http://127.0.0.1:8081", "unreachable", null)));
+        for (int i = 0; i < 10; i++) {
+            assertThat(policy.handle(registryAway)).isEqualTo(REPLACE_THREAD);
+        }
+        assertThat(policy.handle(new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moving"))).isEqualTo(REPLACE_THREAD);
+        assertThat(policy.fatal()).isNull();
+        // a lasting failure still counts as before
+        assertThat(policy.handle(new RuntimeException("bug"))).isEqualTo(REPLACE_THREAD);
+        assertThat(policy.handle(new RuntimeException("bug"))).isEqualTo(SHUTDOWN_CLIENT);
+    }
 }

@@ -54,4 +54,41 @@ class VersionGateTest {
         VersionRecord r = new VersionRecord(5, 123456789L, -42L, true);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", r))).isEqualTo(r);
     }
+
+    @Test
+    void anArticleIsItsFirstFeedsNoOtherFeedMayReplaceOrWithdrawIt() {
+        VersionRecord fromA = new VersionRecord(1, 100, 7, false, "wire-a");
+        VersionRecord owned = VersionGate.remember(null, fromA, Verdict.NEW);
+        assertThat(owned.feed()).isEqualTo("wire-a");
+        assertThat(VersionGate.judge(owned, new VersionRecord(2, 200, 8, false, "wire-b"))).isEqualTo(Verdict.FOREIGN);
+        assertThat(VersionGate.judge(owned, new VersionRecord(2, 200, 8, true, "wire-b"))).as("a kill notice too")
+                .isEqualTo(Verdict.FOREIGN);
+        assertThat(VersionGate.judge(owned, new VersionRecord(2, 200, 8, false, null))).as("no feed at all")
+                .isEqualTo(Verdict.FOREIGN);
+        assertThat(VersionGate.remember(owned, new VersionRecord(2, 200, 8, false, "wire-b"), Verdict.FOREIGN)).isSameAs(owned);
+        VersionRecord update = new VersionRecord(2, 200, 8, false, "wire-a");
+        assertThat(VersionGate.judge(owned, update)).isEqualTo(Verdict.REPLACES);
+        assertThat(VersionGate.remember(owned, update, Verdict.REPLACES).feed()).isEqualTo("wire-a");
+    }
+
+    @Test
+    void anArticleWhoseOwnerIsNotKnownIsClaimedByTheFirstFeedThatSendsIt() {
+        VersionRecord unknown = rec(1, 100, 7); // kept before owners were, or replayed by an operator
+        VersionRecord fromB = new VersionRecord(2, 200, 8, false, "wire-b");
+        assertThat(VersionGate.judge(unknown, fromB)).isEqualTo(Verdict.REPLACES);
+        VersionRecord claimed = VersionGate.remember(unknown, fromB, Verdict.REPLACES);
+        assertThat(claimed.feed()).isEqualTo("wire-b");
+        assertThat(VersionGate.judge(claimed, new VersionRecord(3, 300, 9, false, "wire-a"))).isEqualTo(Verdict.FOREIGN);
+    }
+
+    @Test
+    void ownersSurviveTheChangelogAndTheFirstLayoutStillReads() {
+        VersionRecord.Serde serde = new VersionRecord.Serde();
+        VersionRecord owned = new VersionRecord(4, 400, 11, true, "wire-a");
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", owned))).isEqualTo(owned);
+        // layout 1: format byte, version, updated, hash, killed; no owner
+        java.nio.ByteBuffer v1 = java.nio.ByteBuffer.allocate(1 + 8 + 8 + 8 + 1);
+        v1.put((byte) 1).putLong(4).putLong(400).putLong(11).put((byte) 1);
+        assertThat(serde.deserializer().deserialize("t", v1.array())).isEqualTo(new VersionRecord(4, 400, 11, true, null));
+    }
 }
