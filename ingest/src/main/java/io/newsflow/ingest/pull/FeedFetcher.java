@@ -1,6 +1,7 @@
 package io.newsflow.ingest.pull;
 
 import io.newsflow.ingest.support.Gzip;
+import io.newsflow.schemas.net.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.pull;
 
 import io.newsflow.ingest.sources.SourceHealth;
+import io.newsflow.schemas.net.Urls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.pull;
 
+import io.newsflow.schemas.net.Urls;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

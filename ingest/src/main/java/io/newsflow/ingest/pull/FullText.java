@@ -4,6 +4,7 @@ import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParseResult;
 import io.newsflow.ingest.html.HtmlPageParser;
 import io.newsflow.schemas.avro.Article;
+import io.newsflow.schemas.net.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

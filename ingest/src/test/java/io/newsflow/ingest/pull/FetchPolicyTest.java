@@ -3,6 +3,7 @@ package io.newsflow.ingest.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.newsflow.schemas.net.Urls;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;

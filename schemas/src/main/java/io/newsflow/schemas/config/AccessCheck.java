@@ -91,7 +91,7 @@ public final class AccessCheck {
 
     /** A read of the registry's compatibility setting with the service's serde settings (URL, basic auth). */
     public static void verifyRegistry(String service, Map<String, ?> serde) {
-        String url = String.valueOf(serde.get("schema.registry.url"));
+        String url = io.newsflow.schemas.net.Urls.redact(String.valueOf(serde.get("schema.registry.url"))); // no credentials
         try {
             SchemaRegistryClients.fromConfig(serde).getCompatibility("newsflow-access-check");
         } catch (io.newsflow.schemas.registry.RegistryUnreachableException e) {

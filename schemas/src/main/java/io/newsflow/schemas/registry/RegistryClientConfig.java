@@ -65,7 +65,7 @@ public record RegistryClientConfig(List<String> urls, Optional<String> authoriza
             urls.add(withoutUserInfo(uri));
         }
         if (urls.size() > 1 && urls.stream().anyMatch(u -> u.startsWith(MOCK_SCHEME))) {
-            throw new ConfigException(URL, rawUrls, "a mock:// URL cannot be combined with other URLs");
+            throw new ConfigException(URL, io.newsflow.schemas.net.Urls.redact(String.join(",", rawUrls)), "a mock:// URL cannot be combined with other URLs");
         }
         Optional<String> header = switch (source.toUpperCase(java.util.Locale.ROOT)) {
             case "URL" -> Optional.ofNullable(urlUserInfo).map(RegistryClientConfig::basic);
@@ -107,7 +107,8 @@ public record RegistryClientConfig(List<String> urls, Optional<String> authoriza
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(URL, raw, "expected http(s)://host:port[/path] or mock://scope (" + e.getMessage() + ")");
+            throw new ConfigException(URL, io.newsflow.schemas.net.Urls.redact(raw),
+                    "expected http(s)://host:port[/path] or mock://scope (" + e.getMessage().replace(raw, "the URL") + ")");
         }
     }
 

@@ -83,4 +83,15 @@ class RegistryClientConfigTest {
                 "basic.auth.credentials.source", "SASL_INHERIT")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SASL_INHERIT is not supported");
     }
+
+    @Test
+    void credentialsInTheUrlNeverReachAnErrorMessage() {
+        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "ftp://svc:s3cret@registry:8081")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("registry:8081").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url",
+                "mock://a,http://svc:s3cret@registry:8081"))).hasMessageNotContaining("s3cret");
+        assertThat(io.newsflow.schemas.net.Urls.redact("http://svc:s3cret@registry:8081/apis/ccompat/v7,https://r2:8443?x=1"))
+                .isEqualTo("http://registry:8081/apis/ccompat/v7,https://r2:8443/?...");
+        assertThat(io.newsflow.schemas.net.Urls.redact("svc:s3cret@bad host")).doesNotContain("s3cret");
+    }
 }
