@@ -43,4 +43,21 @@ class FrontJsonTest {
         assertThat(root.get("trending").get("IN").get("label").asText()).isEqualTo("India");
         assertThat(root.get("trending").get("IN").get("entries").get(0).get("article").isNull()).isTrue();
     }
+
+    @Test
+    void onlyWebLinksAreGivenOutAsTheArticlesUrl() throws Exception {
+        var script = Fixtures.withHeadline("js", "Scripted link", T0);
+        script.getArticle().setUrl("javascript:alert(document.cookie)");
+        var data = Fixtures.withHeadline("data", "Data link", T0.plusSeconds(1));
+        data.getArticle().setUrl(" data:text/html,<script>alert(1)</script>");
+        var web = Fixtures.withHeadline("web", "Web link", T0.plusSeconds(2));
+        web.getArticle().setUrl(" https://news.example.com/a ");
+        FrontSnapshot snapshot = new FrontSnapshot(List.of(script, data, web), Map.of(), T0);
+        JsonNode articles = new ObjectMapper().readTree(new FrontJson(DatelineZones.standard()).render(snapshot)).get("articles");
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        articles.forEach(a -> byId.put(a.get("id").asText(), a.get("url")));
+        assertThat(byId.get("js").isNull()).isTrue();
+        assertThat(byId.get("data").isNull()).isTrue();
+        assertThat(byId.get("web").asText()).isEqualTo("https://news.example.com/a");
+    }
 }

@@ -34,6 +34,28 @@ class BadInputTest {
     }
 
     @Test
+    void repeatedDoctypeOpeningsAreRefusedInOnePass() {
+        // "<!DOCTYPE[" over and over cost a backtracking pattern about a second per 64 KiB
+        byte[] doc = ("<?xml version=\"1.0\"?>" + "<!DOCTYPE[".repeat(7000) + "<rss/>").getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> registry.parse(new Document("d.xml", "application/rss+xml", doc), "rss"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("DOCTYPE with an internal subset is refused");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(250);
+    }
+
+    @Test
+    void elementsNestedDeeperThanAnyNewsItemNeedsAreANamedErrorNotAStackOverflow() {
+        String deep = "<x>".repeat(20_000) + "</x>".repeat(20_000);
+        byte[] doc = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>a</title><description>"
+                + deep + "</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> registry.parse(new Document("deep.xml", "application/rss+xml", doc), null))
+                .isInstanceOf(ParseException.class).hasMessageContaining("malformed XML");
+        byte[] json = ("[".repeat(5_000) + "]".repeat(5_000)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> registry.parse(new Document("deep.json", "application/json", json), null))
+                .isInstanceOf(ParseException.class).hasMessageContaining("nesting depth");
+    }
+
+    @Test
     void externalDtdIsNeverFetchedAndTheFeedStillParses() throws Exception {
         // the DOCTYPE points at a closed port: fetching it would fail the parse
         ParseResult r = registry.parse(Fixtures.doc("bad/external-dtd.xml"), null);

@@ -59,7 +59,8 @@ public final class FrontJson {
         m.put("headline", a.getHeadline());
         m.put("summary", a.getSummary());
         m.put("source", a.getSource());
-        m.put("url", a.getUrl());
+        // a link a page may follow: http(s) only, never javascript:, data: or the like from a feed
+        m.put("url", ArticleFacts.notBlank(a.getUrl()) && PageRenderer.isWebUrl(a.getUrl()) ? a.getUrl().strip() : null);
         m.put("byline", a.getByline());
         m.put("dateline", a.getDateline());
         m.put("time_zone", ArticleFacts.zoneOf(e, zones).getId());

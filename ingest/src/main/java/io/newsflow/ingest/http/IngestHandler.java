@@ -195,6 +195,11 @@ public final class IngestHandler {
             boolean unsupported = e.getMessage().startsWith("unsupported content type") || e.getMessage().startsWith("cannot tell the format");
             return refuseWhole(unsupported ? 415 : 400, unsupported ? "unsupported_media_type" : "bad_request", e.getMessage(),
                     e.location(), feed, format, req, raw, requestId);
+        } catch (StackOverflowError e) {
+            // a document nested deeper than a parser's recursion goes: refused by name, the thread goes on
+            metrics.refused(feed, format, "too_deep", 1);
+            return refuseWhole(422, "unprocessable", "the " + format + " document is nested too deeply to read", null, feed,
+                    format, req, raw, requestId);
         } catch (RuntimeException e) {
             // a parser bug must not lose the payload: it goes to the dead letters like any refusal
             log.warn("ingest request={} feed={} parser failure", requestId, feed, e);

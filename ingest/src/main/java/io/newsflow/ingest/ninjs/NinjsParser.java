@@ -105,7 +105,9 @@ public final class NinjsParser implements FormatParser {
                 throw new ParseException("line " + p.currentTokenLocation().getLineNr(), "unexpected content after the JSON value");
             }
         } catch (JsonProcessingException e) {
-            throw new ParseException("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+            // a limit of the reader (nesting depth, number or string length) has no location
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ParseException(at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr(),
                     "malformed JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ParseException(null, "cannot read JSON: " + e.getMessage(), e);

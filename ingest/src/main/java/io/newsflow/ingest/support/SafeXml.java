@@ -11,8 +11,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * XML parsing that cannot be turned against us: no external entities, no external DTDs, no entity
@@ -23,7 +21,8 @@ import java.util.regex.Pattern;
 public final class SafeXml {
     private SafeXml() {}
 
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^\\[>]*(\\[.*?\\]\\s*)?>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    /** Elements nested deeper than this are refused: the DOM walks recurse, and no news item needs more. */
+    static final int MAX_DEPTH = 256;
 
     /** Throws instead of printing "[Fatal Error]" lines to stderr. */
     private static final org.xml.sax.ErrorHandler QUIET = new org.xml.sax.ErrorHandler() {
@@ -66,19 +65,30 @@ public final class SafeXml {
                 if (declEnd > 0) text = text.substring(0, declEnd + 2) + "\n".repeat((int) nl) + text.substring(declEnd + 2);
             }
         }
+        // one linear scan, no regex: "<!DOCTYPE[" repeated must not cost quadratic time
         int limit = Math.min(text.length(), 64 * 1024);
-        Matcher m = DOCTYPE.matcher(text).region(0, limit);
-        if (m.find()) {
-            String decl = m.group();
-            if (m.group(1) != null) {
-                int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                throw new ParseException("line " + line, "DOCTYPE with an internal subset is refused"
-                        + (decl.contains("<!ENTITY") ? " (entity declarations: expansion and external entities are not allowed)" : ""));
-            }
-            String blank = decl.replaceAll("[^\\n]", " ");
-            text = text.substring(0, m.start()) + blank + text.substring(m.end());
+        int doctype = indexOfIgnoreCase(text, "<!DOCTYPE", limit);
+        if (doctype < 0) return text;
+        int end = doctype + "<!DOCTYPE".length();
+        while (end < limit && text.charAt(end) != '[' && text.charAt(end) != '>') end++;
+        if (end >= limit) return text; // not closed near the top: the parser refuses it (no DOCTYPE is allowed)
+        if (text.charAt(end) == '[') {
+            int line = 1 + (int) text.substring(0, doctype).chars().filter(c -> c == '\n').count();
+            int close = text.indexOf(']', end);
+            String subset = text.substring(end, close < 0 ? Math.min(text.length(), end + 4096) : close);
+            throw new ParseException("line " + line, "DOCTYPE with an internal subset is refused"
+                    + (subset.contains("<!ENTITY") ? " (entity declarations: expansion and external entities are not allowed)" : ""));
         }
-        return text;
+        String blank = text.substring(doctype, end + 1).replaceAll("[^\\n]", " ");
+        return text.substring(0, doctype) + blank + text.substring(end + 1);
+    }
+
+    private static int indexOfIgnoreCase(String text, String what, int limit) {
+        int n = what.length();
+        for (int i = text.indexOf('<'); i >= 0 && i + n <= limit; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i, what, 0, n)) return i;
+        }
+        return -1;
     }
 
     private static DocumentBuilder newBuilder() {
@@ -92,6 +102,7 @@ public final class SafeXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute("jdk.xml.maxElementDepth", MAX_DEPTH);
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             f.setValidating(false);
