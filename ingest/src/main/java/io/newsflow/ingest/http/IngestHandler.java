@@ -182,6 +182,13 @@ public final class IngestHandler {
         if (body.length == 0) {
             return error(400, "bad_request", "empty body", Map.of());
         }
+        // refused before parsing when the body plainly holds far more items than allowed
+        int counted = ItemCount.upTo(body, 2 * config.maxItems());
+        if (counted > 2 * config.maxItems()) {
+            metrics.refused(feed, "unknown", "too_many_items", counted);
+            return error(413, "too_many_items", "more than " + 2 * config.maxItems() + " items in one request, the limit is "
+                    + config.maxItems(), Map.of());
+        }
         Document doc = new Document(requestId, req.contentType(), body);
         String format = "unknown";
         ParseResult result;

@@ -42,4 +42,19 @@ class HostileBodiesTest {
             if (r.status() != 202) assertThat(r.json()).as(c[0]).contains("\"message\"");
         }
     }
+
+    @Test
+    void aBodyOfFarMoreItemsThanAllowedIsRefusedBeforeItIsParsed() {
+        // the limit is 1,000 items (default): 100,000 tiny ones are refused by a count, not after building them all
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>x</title></item>".repeat(100_000) + "</channel></rss>";
+        IngestHandler.Response r = post("application/rss+xml", rss);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json()).contains("too_many_items", "more than 2000 items", "the limit is 1000");
+        IngestHandler.Response json = post("application/json", "[" + "{}," .repeat(99_999) + "{}]");
+        assertThat(json.status()).isEqualTo(413);
+        assertThat(ItemCount.upTo("<rss><channel><item>a</item><itemx/><item\n/></channel></rss>".getBytes(), 10)).isEqualTo(2);
+        assertThat(ItemCount.upTo("[{\"a\":[1,2,3]},{}, 7]".getBytes(), 10)).isEqualTo(3);
+        assertThat(producer.history()).isEmpty();
+    }
 }
