@@ -54,6 +54,7 @@ public final class HtmlPageParser implements FormatParser {
         String url = x.url() != null ? x.url() : pageUrl;
         String id = Ids.stableId(x.idHint(), x.source(), url, x.headline());
         if (id == null) id = Ids.stableId(null, x.source(), null, x.body());
+        if (id == null) throw new ParseException(null, "no article found in the HTML page (no headline and no main text)");
         Article a = Article.newBuilder()
                 .setId(id)
                 .setFormat(FORMAT)

@@ -201,8 +201,10 @@ public final class NinjsParser implements FormatParser {
         String body = body(item);
         String source = source(item);
         String url = Texts.isHttpUrl(uri) ? uri : null;
+        String id = Ids.stableId(uri, source, url, headline);
+        if (id == null) throw new ItemException("uri", "the item has no uri and nothing to make an id from (no url, no headline)");
         Article.Builder a = Article.newBuilder()
-                .setId(Ids.stableId(uri, source, url, headline))
+                .setId(id)
                 .setFormat(FORMAT)
                 .setVersion(version(item))
                 .setSource(source)

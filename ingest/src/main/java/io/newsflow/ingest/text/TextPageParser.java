@@ -115,10 +115,12 @@ public final class TextPageParser implements FormatParser {
             int bodyStart = skipCaptionBlock(lines, meta + 1, headline, countries);
             body = bodyOf(paragraphs(lines, bodyStart, lines.size()), a);
         }
+        String id = Ids.stableId(null, source, null, headline);
+        if (id == null) throw new ParseException(null, "no headline in the text page: nothing to name the article by");
         a.setHeadline(headline).setSummary(summary).setBody(body).setSource(source)
                 .setDeclaredCountries(countries)
                 .setLanguage(Languages.declaredOrDetected(null, headline, summary, body))
-                .setId(Ids.stableId(null, source, null, headline));
+                .setId(id);
         return new ParseResult.Builder(FORMAT).add(a.build()).build();
     }
 

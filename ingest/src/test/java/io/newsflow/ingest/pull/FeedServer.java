@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP server for the poller's tests: each path answers what its handler says; every request is recorded. */
 final class FeedServer implements AutoCloseable {
-    /** One request as the server saw it. */
+    /** One request as the server saw it; {@code endNanos} is -1 until the answer is written. */
     record Seen(String path, long startNanos, long endNanos, String ifNoneMatch, String ifModifiedSince, String userAgent) {}
 
     interface Handler {
@@ -55,6 +55,15 @@ final class FeedServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             long start = System.nanoTime();
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            var headers = exchange.getRequestHeaders();
+            String path = exchange.getRequestURI().getPath();
+            // seen from its arrival, before any answer: a client that has its answer finds its request here
+            int slot;
+            synchronized (seen) {
+                slot = seen.size();
+                seen.add(new Seen(path, start, -1, headers.getFirst("If-None-Match"), headers.getFirst("If-Modified-Since"),
+                        headers.getFirst("User-Agent")));
+            }
             try {
                 Handler h = handlers.get(exchange.getRequestURI().getPath());
                 if (h == null) {
@@ -64,8 +73,7 @@ final class FeedServer implements AutoCloseable {
                 }
             } finally {
                 inFlight.decrementAndGet();
-                var headers = exchange.getRequestHeaders();
-                seen.add(new Seen(exchange.getRequestURI().getPath(), start, System.nanoTime(), headers.getFirst("If-None-Match"),
+                seen.set(slot, new Seen(path, start, System.nanoTime(), headers.getFirst("If-None-Match"),
                         headers.getFirst("If-Modified-Since"), headers.getFirst("User-Agent")));
                 exchange.close();
             }
