@@ -221,7 +221,8 @@ public final class TextPageParser implements FormatParser {
         List<String> body = new ArrayList<>();
         for (List<String> p : paras) {
             if (p.size() >= 1 && END_MARKERS.contains(p.get(0).trim().toUpperCase())) break;
-            body.add(join(p));
+            String text = join(p);
+            if (text != null) body.add(text); // a paragraph of symbols and spaces only says nothing
         }
         if (!body.isEmpty()) {
             String last = body.get(body.size() - 1);
