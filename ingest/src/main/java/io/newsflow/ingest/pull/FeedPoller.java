@@ -138,13 +138,29 @@ public final class FeedPoller implements AutoCloseable {
             try {
                 hostWait = poll(next);
             } catch (RuntimeException e) {
-                // nothing one source sends may end the host's worker: the poll fails, named, and the loop goes on
-                PollState st = state(next.name());
-                hostWait = failed(next, st, stats.get(next.name()), clock.instant(), "poll broke: " + e, Optional.empty());
-                log.warn("poll source={} broke", next.name(), e);
+                hostWait = broke(next, e);
             }
             hostFree = clock.instant().plus(max(settings.minGap(), hostWait));
         }
+    }
+
+    /**
+     * Nothing one source does may end the host's worker: a poll that throws is a failure of that source, named in
+     * its stats and health, and it is polled again an interval later. Written so that nothing here throws again.
+     */
+    private Duration broke(PullSource s, RuntimeException e) {
+        log.warn("poll source={} url={} broke", s.name(), Urls.redact(s.url()), e);
+        Stats counts = stats.get(s.name());
+        counts.failures++;
+        counts.lastError = "poll broke: " + e;
+        Instant now = clock.instant();
+        states.put(s.name(), state(s.name()).failed(now, now.plus(s.interval())));
+        try {
+            health.pullFailed(s.name(), counts.lastError);
+        } catch (RuntimeException again) {
+            log.warn("poll source={}: health of the source not updated: {}", s.name(), again.toString());
+        }
+        return Duration.ZERO;
     }
 
     /** One poll of one source; returns how long the host must be left alone after it. */

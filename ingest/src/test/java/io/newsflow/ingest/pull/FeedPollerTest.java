@@ -204,6 +204,31 @@ class FeedPollerTest {
     }
 
     @Test
+    void aSourceWhosePollThrowsIsAFailureOfItsOwnAndTheHostsOtherSourcesGoOnBeingPolled() {
+        server.on("/down.rss", ex -> FeedServer.send(ex, 500, new byte[0]));
+        server.on("/fine.rss", ex -> FeedServer.send(ex, 200, RSS));
+        // a listener that throws on every change of state: the failing source's first change throws inside its poll
+        AtomicInteger requestsAtThrow = new AtomicInteger(-1);
+        io.newsflow.ingest.sources.SourceHealth health = new io.newsflow.ingest.sources.SourceHealth(
+                new io.newsflow.ingest.sources.SourceHealth.Settings(4, 3, Duration.ofMinutes(1), 1, 10), Clock.systemUTC(),
+                e -> {
+                    requestsAtThrow.compareAndSet(-1, server.seen.size());
+                    throw new IllegalStateException("listener broke on " + e.getSource());
+                });
+        poller = new FeedPoller(List.of(source("down", "/down.rss", Duration.ofMillis(100)), source("fine", "/fine.rss",
+                Duration.ofMillis(100))), fetcher(), store, (s, r) -> ingested.add(s.name()),
+                new FeedPoller.Settings(Duration.ofMillis(20), Duration.ofMillis(300)), Clock.systemUTC(), health).start();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(requestsAtThrow).as("the listener threw inside a poll").doesNotHaveValue(-1);
+            // the worker of the host is alive: both sources are asked again after the throw
+            long after = server.seen.stream().skip(requestsAtThrow.get()).map(FeedServer.Seen::path).distinct().count();
+            assertThat(after).as("sources asked after the throw").isEqualTo(2);
+            assertThat(poller.stats().get("down").failures).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(ingested).containsExactly("fine");
+    }
+
+    @Test
     void theFeedsOwnHintsLengthenTheIntervalNeverShortenIt() {
         PullSource s = new PullSource("x", URI.create("http://example.com/f"), "auto", Duration.ofMinutes(5), "x");
         FetchResult ttl = new FetchResult(200, "<rss><channel><ttl>30</ttl></channel></rss>".getBytes(), null, null, null,
