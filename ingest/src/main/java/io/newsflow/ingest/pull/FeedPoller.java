@@ -308,5 +308,12 @@ public final class FeedPoller implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // then the store, whose Kafka producer would otherwise outlive the service (and keep logging when the broker
+        // is gone)
+        try {
+            store.close();
+        } catch (Exception e) {
+            log.warn("closing the poll state store: {}", e.toString());
+        }
     }
 }

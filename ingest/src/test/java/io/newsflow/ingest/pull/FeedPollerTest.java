@@ -36,6 +36,12 @@ class FeedPollerTest {
     /** An in-memory store for unit tests; the Kafka one is proven in KafkaPollStateStoreTest. */
     static final class MemoryStore implements PollStateStore {
         final Map<String, PollState> saved = new ConcurrentHashMap<>();
+        volatile boolean closed;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
 
         @Override
         public Map<String, PollState> load() {
@@ -226,6 +232,16 @@ class FeedPollerTest {
             assertThat(poller.stats().get("down").failures).isGreaterThanOrEqualTo(2);
         });
         assertThat(ingested).containsExactly("fine");
+    }
+
+    @Test
+    void closingThePollerClosesItsStateStoreSoItsProducerDoesNotOutliveTheService() {
+        server.on("/c.rss", ex -> FeedServer.send(ex, 200, RSS));
+        start(Duration.ofMillis(20), fetcher(), source("c", "/c.rss", Duration.ofMillis(100)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ingested).containsExactly("c"));
+        assertThat(store.closed).isFalse();
+        poller.close();
+        assertThat(store.closed).isTrue();
     }
 
     @Test
