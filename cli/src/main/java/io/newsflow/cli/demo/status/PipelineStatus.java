@@ -20,10 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Samples the running pipeline for the status board: what came in (records on the raw topic), what came out
@@ -83,14 +81,9 @@ public final class PipelineStatus implements AutoCloseable {
         counter.start();
     }
 
+    /** A read_committed reader of no group: what downstream consumers see. */
     private KafkaConsumer<byte[], byte[]> consumer(String clientId) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, sources.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", // what downstream consumers see
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return RecordLag.reader(sources.bootstrapServers(), clientId);
     }
 
     private void countPublished() {
