@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.ingest.IngestCommand.class,
                 io.newsflow.cli.tag.TagCommand.class,
                 io.newsflow.cli.replay.ReplayCommand.class,
+                io.newsflow.cli.stories.StoriesCommand.class,
                 io.newsflow.cli.enrich.EnrichCommand.class,
                 io.newsflow.cli.topics.TopicsCommand.class,
                 io.newsflow.cli.frontpage.FrontPageCommand.class,

@@ -73,7 +73,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                         durationOf(p, "enrich.story.window", s.window()),
                         doubleOf(p, "enrich.story.similarity", s.similarityThreshold()),
                         intOf(p, "enrich.story.body-chars", s.bodyChars()),
-                        intOf(p, "enrich.story.fingerprints", s.fingerprintsPerStory())),
+                        intOf(p, "enrich.story.fingerprints", s.fingerprintsPerStory()),
+                        doubleOf(p, "enrich.story.specifics-similarity", s.specificsThreshold())),
                 new TrendingSettings(
                         durationOf(p, "enrich.trending.half-life.fast", t.fastHalfLife()),
                         durationOf(p, "enrich.trending.half-life.slow", t.slowHalfLife()),

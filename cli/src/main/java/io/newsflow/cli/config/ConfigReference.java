@@ -124,6 +124,8 @@ public final class ConfigReference {
                 key("enrich.story.similarity", enrich, "(StorySettings)", "least similarity to join a story", "0.77"),
                 key("enrich.story.body-chars", enrich, "(StorySettings)", "body characters fingerprinted", "123"),
                 key("enrich.story.fingerprints", enrich, "(StorySettings)", "fingerprints kept per story", "7"),
+                key("enrich.story.specifics-similarity", enrich, "(StorySettings)",
+                        "least similarity of names and figures to join a story", "0.55"),
                 key("enrich.trending.half-life.fast", enrich, "(TrendingSettings)", "fast decay", "PT7M"),
                 key("enrich.trending.half-life.slow", enrich, "(TrendingSettings)", "slow decay", "PT7H"),
                 key("enrich.trending.lateness", enrich, "(TrendingSettings)", "how late an event may come", "PT7M"),

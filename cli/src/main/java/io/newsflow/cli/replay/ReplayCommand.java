@@ -46,7 +46,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Instant when = parseAt();
         EnrichConfig cfg = config == null ? EnrichConfig.defaults() : loadConfig();
         try (TrendingReplay replay = new TrendingReplay(cfg, new StandardCountryTagging(cfg));
-             BufferedReader in = open()) {
+             BufferedReader in = open(file, "replay")) {
             String line;
             int n = 0;
             while ((line = in.readLine()) != null) {
@@ -69,7 +69,7 @@ public final class ReplayCommand implements Callable<Integer> {
      * One line as an article: trending needs an id, a headline or body and a time (updated or created); the rest,
      * {@code format} included, may be absent.
      */
-    static Article articleOf(String line) {
+    public static Article articleOf(String line) {
         JsonNode node;
         try {
             node = ArticleJson.mapper().readTree(line);
@@ -107,10 +107,11 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private BufferedReader open() throws IOException {
+    /** Article JSON lines from a file ({@code .gz} too) or, for {@code -}, stdin. */
+    public static BufferedReader open(String file, String command) throws IOException {
         if ("-".equals(file)) return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Path p = Path.of(file);
-        if (!Files.isReadable(p)) throw new BadInputException("replay: cannot read " + file);
+        if (!Files.isReadable(p)) throw new BadInputException(command + ": cannot read " + file);
         InputStream raw = Files.newInputStream(p);
         if (file.endsWith(".gz")) raw = new GZIPInputStream(raw);
         return new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8));

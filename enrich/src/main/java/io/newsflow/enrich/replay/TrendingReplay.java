@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -41,6 +42,7 @@ public final class TrendingReplay implements AutoCloseable {
     private final EnrichConfig config;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Article> raw;
+    private final TestOutputTopic<String, EnrichedArticle> enriched;
     private final Path stateDir;
     private long lastEventMs = 0;
 
@@ -64,12 +66,24 @@ public final class TrendingReplay implements AutoCloseable {
         props.put("processing.exception.handler.global.enabled", "true");
         driver = new TopologyTestDriver(EnrichTopology.buildTopology(serdes, config, tagger), props);
         raw = driver.createInputTopic(config.rawTopic(), Serdes.String().serializer(), serdes.article().serializer());
+        enriched = driver.createOutputTopic(config.enrichedTopic(), Serdes.String().deserializer(),
+                serdes.enriched().deserializer());
     }
 
     public void send(Article article) {
+        enrich(article);
+    }
+
+    /**
+     * Runs one article through and returns what the enriched topic got for it: the article with its countries and
+     * story, or nothing (a duplicate, an older version).
+     */
+    public List<EnrichedArticle> enrich(Article article) {
         // an article without any time sorts with its neighbours in the file
         lastEventMs = ArticleTime.eventTimeMs(article, lastEventMs);
         raw.pipeInput(article.getId(), article, lastEventMs);
+        // read at once: the driver would otherwise keep every output of a long replay in memory
+        return enriched.readValuesToList();
     }
 
     /** The newsroom clock: the newest event time seen. */

@@ -21,10 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives each article a story id: the story it already belongs to (new versions stay put), else the
- * most similar open story above the threshold (MinHash + LSH), else a new story. Candidates are the
- * stories sharing LSH bands with the article; the ones sharing the most bands are verified against their
- * member signatures ({@link StoryIndex}, read from the heap). Every store is bounded by the newsroom clock through
+ * Gives each article a story id: the story it already belongs to (new versions stay put), else the open story
+ * closest to it, else a new story. Candidates are the stories sharing LSH bands with the article (MinHash); the
+ * ones sharing the most bands are verified against the story itself: its core (its first members, {@link StoryIndex},
+ * read from the heap) must mostly be above the similarity threshold, and its places must agree
+ * ({@link StoryPlaces}). Comparing with the core rather than with any one member keeps stories from chaining: an
+ * article close to one member of another event does not pull its story in, and a story merged wrongly does not
+ * grow from its stray member. Every store is bounded by the newsroom clock through
  * time buckets ({@link TimeBuckets}), so a story's index ages out after the story window whatever the traffic.
  */
 public final class StoryClusterProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
@@ -32,7 +35,6 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     public static final String ARTICLE_STORIES_STORE = "article-stories";
     /** bounds the work for one article when its bands are crowded (boilerplate shared by many stories) */
     static final int MAX_VERIFIED = 8;
-    static final double CERTAIN_MATCH = 0.9;
     private static final Logger log = LoggerFactory.getLogger(StoryClusterProcessor.class);
 
     private final StorySettings settings;
@@ -68,43 +70,74 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         // the per-partition stage computed the fingerprint; take it off the record either way
         Supplier<byte[]> signature = StoryFingerprint.Header.take(record.headers(), () -> fingerprint.signature(article));
         if (storyId == null) {
-            storyId = assign(article, signature.get(), now);
+            storyId = assign(enriched, signature.get(), now);
             articleStories.assign(article.getId(), storyId, now);
         }
         enriched.setStoryId(storyId);
         context.forward(record.withValue(enriched));
     }
 
-    private String assign(io.newsflow.schemas.avro.Article article, byte[] signature, long now) {
+    private String assign(EnrichedArticle enriched, byte[] signature, long now) {
+        var article = enriched.getArticle();
         String founding = StoryIds.founding(article.getId());
         if (signature == null) return founding;
         long[] keys = StoryFingerprint.bandKeys(signature);
+        StoryPlaces places = StoryPlaces.of(enriched.getCountries());
         String best = null;
         double bestSimilarity = 0;
-        List<byte[]> bestMembers = List.of();
+        int bestCore = 0;
         for (String candidate : mostPromising(keys, now)) {
-            List<byte[]> members = index.signatures(candidate, now);
-            double s = bestSimilarity(members, signature);
+            List<StoryIndex.Member> core = index.members(candidate, now);
+            if (core.isEmpty()) continue;
+            if (!places.compatibleWith(StoryPlaces.union(core.stream().map(StoryIndex.Member::places).toList()))) continue;
+            Closeness c = closeness(core, signature, settings);
+            // close to most of the story's core, not to one member: one article near another cannot pull a story in
+            if (!c.joinsCore()) continue;
             // ties go to the smaller id: the same input always clusters the same way
-            if (s > bestSimilarity || (s == bestSimilarity && best != null && candidate.compareTo(best) < 0)) {
+            if (c.mean() > bestSimilarity || (c.mean() == bestSimilarity && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
-                bestSimilarity = s;
-                bestMembers = members;
+                bestSimilarity = c.mean();
+                bestCore = core.size();
             }
         }
-        boolean joins = best != null && bestSimilarity >= settings.similarityThreshold();
+        boolean joins = best != null;
         String storyId = joins ? best : founding;
         if (joins) {
             Metrics.counter("newsflow.enrich.stories", "outcome", "joined").increment();
-            log.debug("article {} joins story {} (similarity {})", article.getId(), storyId, bestSimilarity);
+            log.debug("article {} joins story {} (mean similarity {} to its core of {})", article.getId(), storyId,
+                    bestSimilarity, bestCore);
         } else {
             Metrics.counter("newsflow.enrich.stories", "outcome", "new").increment();
         }
-        int members = joins ? bestMembers.size() : 0;
-        if (members < settings.fingerprintsPerStory()) {
-            index.add(storyId, signature, keys, now);
+        // the core is the story's first members: later ones are compared against it, never added to it
+        if (bestCore < settings.fingerprintsPerStory()) {
+            index.add(storyId, signature, keys, places, now);
         }
         return storyId;
+    }
+
+    /** How close an article is to a story's core: its mean similarity, and whether most of the core is close. */
+    record Closeness(double mean, int close, int core) {
+        boolean joinsCore() {
+            return close * 2 > core;
+        }
+    }
+
+    /**
+     * A member is close when the words are alike and so are the names and figures (when both have enough to tell):
+     * the same skeleton with another place, name or figure is another event.
+     */
+    static Closeness closeness(List<StoryIndex.Member> core, byte[] signature, StorySettings settings) {
+        double sum = 0;
+        int close = 0;
+        for (StoryIndex.Member m : core) {
+            double s = StoryFingerprint.similarity(signature, m.signature());
+            sum += s;
+            if (s < settings.similarityThreshold()) continue;
+            double specifics = StoryFingerprint.specificSimilarity(signature, m.signature());
+            if (specifics < 0 || specifics >= settings.specificsThreshold()) close++;
+        }
+        return new Closeness(sum / core.size(), close, core.size());
     }
 
     /** The candidates sharing the most bands with the signature (ties by id), at most {@value #MAX_VERIFIED}. */
@@ -127,12 +160,4 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     private static final Comparator<Map.Entry<String, Integer>> BETTER =
             Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
-    private static double bestSimilarity(List<byte[]> members, byte[] signature) {
-        double best = 0;
-        for (byte[] member : members) {
-            best = Math.max(best, StoryFingerprint.similarity(signature, member));
-            if (best >= CERTAIN_MATCH) break; // a near copy: no need to look further
-        }
-        return best;
-    }
 }

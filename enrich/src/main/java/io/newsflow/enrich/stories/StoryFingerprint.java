@@ -7,7 +7,13 @@ import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import io.newsflow.schemas.avro.Article;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
@@ -17,7 +23,8 @@ import org.apache.kafka.common.header.Headers;
  * content words. Agencies rewrite headlines but keep the facts (names, places, numbers), so the word
  * sets of one story overlap far more than those of two stories that only share a country or a topic.
  * LSH: {@value #BANDS} bands of {@value #ROWS} components; articles sharing any band are candidates,
- * then the estimated Jaccard similarity decides.
+ * then the estimated Jaccard similarity decides. A second MinHash over the names and figures alone tells apart
+ * events written to one skeleton ("Voters in X cast ballots on Sunday..."), which share most of their words.
  */
 public final class StoryFingerprint {
     public static final int COMPONENTS = 64;
@@ -27,8 +34,16 @@ public final class StoryFingerprint {
 
     private static final SimilarityHashPolicy POLICY = SimilarityHashing.superMinHash(COMPONENTS, BITS);
     private static final Hasher64 HASH = Hashing.xxh3_64();
-    /** Every signature has this length. */
-    public static final int SIGNATURE_BYTES = POLICY.createHasher().compute(ElementHashProvider.ofValues(1, 2, 3, 4)).length;
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** One part (words, or names and figures) of a signature. */
+    static final int PART_BYTES = POLICY.createHasher().compute(ElementHashProvider.ofValues(1, 2, 3, 4)).length;
+    /** Every signature has this length: the words' MinHash, then the names' and figures' (zeros when too few). */
+    public static final int SIGNATURE_BYTES = 2 * PART_BYTES;
+    /** Fewer names and figures than this say nothing about the event. */
+    static final int MIN_SPECIFICS = 3;
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "his", "her", "its",
             "from", "this", "they", "their", "said", "says", "will", "would", "been", "but", "not", "who", "which",
@@ -37,7 +52,7 @@ public final class StoryFingerprint {
             "at", "by", "is", "it", "as", "be", "or", "he", "she", "we", "you", "i", "our", "out", "up", "new",
             "all", "one", "two", "year", "years", "told", "can", "could", "may", "just", "did", "does",
             "under", "before", "since", "last", "first", "during", "against", "between", "through", "per", "cent",
-            "percent", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "afp");
+            "percent", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "reuter", "afp");
 
     private final int bodyChars;
 
@@ -77,60 +92,189 @@ public final class StoryFingerprint {
 
     /** The signature, or null when the article has too little text to compare. */
     public byte[] signature(Article a) {
-        long[] words = wordHashes(a);
-        if (words.length < 4) return null;
-        return POLICY.createHasher().compute(ElementHashProvider.ofValues(words));
+        // a headline alone is too little: templated flashes ("XYZ CORP 3RD QTR SHR 52 CTS VS 43 CTS") share most words
+        if (blank(a.getSummary()) && blank(a.getBody())) return null;
+        Words w = words(a);
+        if (w.all().length < 4) return null;
+        byte[] out = new byte[SIGNATURE_BYTES];
+        System.arraycopy(POLICY.createHasher().compute(ElementHashProvider.ofValues(w.all())), 0, out, 0, PART_BYTES);
+        if (w.specifics().length >= MIN_SPECIFICS) {
+            System.arraycopy(POLICY.createHasher().compute(ElementHashProvider.ofValues(w.specifics())), 0, out, PART_BYTES,
+                    PART_BYTES);
+        }
+        return out;
     }
 
+    /** Estimated Jaccard similarity of the two articles' words (names and figures weighing more). */
     public static double similarity(byte[] a, byte[] b) {
-        return POLICY.getFractionOfEqualComponents(a, b);
+        return POLICY.getFractionOfEqualComponents(Arrays.copyOf(a, PART_BYTES), Arrays.copyOf(b, PART_BYTES));
+    }
+
+    /**
+     * Estimated Jaccard similarity of the two articles' names and figures alone, or -1 when either has too few to
+     * tell: two events written to one skeleton share most words and few names or figures.
+     */
+    public static double specificSimilarity(byte[] a, byte[] b) {
+        byte[] x = Arrays.copyOfRange(a, PART_BYTES, SIGNATURE_BYTES);
+        byte[] y = Arrays.copyOfRange(b, PART_BYTES, SIGNATURE_BYTES);
+        if (isZero(x) || isZero(y)) return -1;
+        return POLICY.getFractionOfEqualComponents(x, y);
+    }
+
+    private static boolean isZero(byte[] part) {
+        for (byte b : part) if (b != 0) return false;
+        return true;
     }
 
     /** LSH band keys: equal keys for equal rows of a band (the band index is mixed in). */
     public static long[] bandKeys(byte[] signature) {
+        byte[] words = Arrays.copyOf(signature, PART_BYTES);
         long[] keys = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
             long k = band;
             for (int r = 0; r < ROWS; r++) {
-                k = k * 0x9E3779B97F4A7C15L + POLICY.getComponent(signature, band * ROWS + r);
+                k = k * 0x9E3779B97F4A7C15L + POLICY.getComponent(words, band * ROWS + r);
             }
             keys[band] = HASH.hashLongToLong(k);
         }
         return keys;
     }
 
-    long[] wordHashes(Article a) {
-        StringBuilder text = new StringBuilder();
-        append(text, a.getHeadline());
-        append(text, a.getSummary());
+    /**
+     * The hashes of the article's content words. Names and figures (a capitalised word inside a sentence, a word with
+     * a digit) are what tells one event from another written to the same skeleton ("Voters in X cast ballots on
+     * Sunday..."): each counts {@value #SPECIFIC_WEIGHT} times, so two articles must share them to be similar, and
+     * a shared template with other places, names or figures stays apart. The source's own name (a dateline's
+     * "(Agency)") is left out: every item of that source has it.
+     */
+    record Words(long[] all, long[] specifics) {}
+
+    Words words(Article a) {
+        Set<String> sourceWords = new HashSet<>();
+        collectWords(a.getSource(), sourceWords);
+        collectWords(a.getCredit(), sourceWords);
+        Map<String, Boolean> words = new HashMap<>();
         String body = a.getBody();
-        if (body != null) append(text, body.length() > bodyChars ? body.substring(0, bodyChars) : body);
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        java.util.HashSet<Long> seen = new java.util.HashSet<>();
-        int start = -1;
-        for (int i = 0; i <= normal.length(); i++) {
-            boolean wordChar = i < normal.length() && (Character.isLetterOrDigit(normal.charAt(i)));
-            if (wordChar && start < 0) start = i;
-            if (!wordChar && start >= 0) {
-                addWord(normal.substring(start, i), seen);
-                start = -1;
+        List<String> fields = new ArrayList<>(3);
+        fields.add(a.getHeadline());
+        fields.add(a.getSummary());
+        if (body != null) fields.add(body.length() > bodyChars ? body.substring(0, bodyChars) : body);
+        // fields in sentence case first: an all-caps field (a wire headline) is read against their words
+        List<String> shouting = new ArrayList<>(1);
+        for (String f : fields) {
+            if (f == null || f.isBlank()) continue;
+            if (isShouting(f)) shouting.add(f); else addField(f, words, null);
+        }
+        Set<String> plain = Set.copyOf(words.keySet());
+        for (String f : shouting) addField(f, words, plain);
+        HashSet<Long> seen = new HashSet<>();
+        HashSet<Long> specifics = new HashSet<>();
+        for (Map.Entry<String, Boolean> w : words.entrySet()) {
+            if (sourceWords.contains(w.getKey())) continue;
+            long h = HASH.hashCharsToLong(w.getKey());
+            seen.add(h);
+            if (w.getValue()) {
+                specifics.add(h);
+                for (int copy = 1; copy < SPECIFIC_WEIGHT; copy++) seen.add(HASH.hashLongToLong(h + copy));
             }
         }
-        long[] out = new long[seen.size()];
+        return new Words(toArray(seen), toArray(specifics));
+    }
+
+    private static long[] toArray(Set<Long> hashes) {
+        long[] out = new long[hashes.size()];
         int i = 0;
-        for (Long h : seen) out[i++] = h;
+        for (Long h : hashes) out[i++] = h;
         return out;
     }
 
-    private static void addWord(String w, java.util.Set<Long> seen) {
-        boolean numeric = Character.isDigit(w.charAt(0));
-        if ((!numeric && w.length() < 3) || STOPWORDS.contains(w)) return;
-        // cheap plural folding so "quake"/"quakes" and "rescuer"/"rescuers" meet
-        if (!numeric && w.length() > 4 && w.endsWith("s") && !w.endsWith("ss")) w = w.substring(0, w.length() - 1);
-        seen.add(HASH.hashCharsToLong(w));
+    /** How many times a name or a figure counts against a common word. */
+    static final int SPECIFIC_WEIGHT = 3;
+
+    /**
+     * The field's words, each marked specific or not. Capitals say "name" only inside a sentence and only in a field
+     * written in sentence case: in a title-case headline every word is capitalised, and says nothing. An all-caps
+     * field ({@code plain} given: the words of the other fields) names what the rest of the article does not say in
+     * plain words: "COLGATE-PALMOLIVE CO SETS PAYOUT" over "Qtly div 34 cts vs 34 cts" is about Colgate-Palmolive.
+     */
+    private static void addField(String field, Map<String, Boolean> words, Set<String> plain) {
+        String text = Normalizer.normalize(field, Normalizer.Form.NFKC);
+        List<int[]> spans = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordChar = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || joinsDigits(text, i));
+            if (wordChar && start < 0) start = i;
+            if (!wordChar && start >= 0) {
+                spans.add(new int[] {start, i});
+                start = -1;
+            }
+        }
+        int capitalised = 0;
+        for (int[] w : spans) if (Character.isUpperCase(text.charAt(w[0]))) capitalised++;
+        boolean namesReadable = capitalised * 2 < spans.size();
+        int previousEnd = 0;
+        for (int[] w : spans) {
+            boolean sentenceStart = startsSentence(text, previousEnd, w[0]);
+            previousEnd = w[1];
+            String raw = text.substring(w[0], w[1]);
+            boolean figure = raw.chars().anyMatch(Character::isDigit);
+            String word = fold(raw.toLowerCase(Locale.ROOT));
+            if (word == null) continue;
+            boolean name = plain != null
+                    ? !plain.isEmpty() && !plain.contains(word) // with nothing in plain words, capitals say nothing
+                    : namesReadable && !sentenceStart && Character.isUpperCase(raw.charAt(0));
+            words.merge(word, figure || (name && !MONTHS.contains(word)), Boolean::logicalOr);
+        }
     }
 
-    private static void append(StringBuilder sb, String s) {
-        if (s != null && !s.isBlank()) sb.append(s).append('\n');
+    /** A point, comma, slash or hyphen between digits: "4.3", "1,250", "7-3/4" are one figure each. */
+    private static boolean joinsDigits(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '.' || c == ',' || c == '/' || c == '-') && i > 0 && i + 1 < text.length()
+                && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
     }
+
+    /** Letters, none of them lowercase. */
+    private static boolean isShouting(String field) {
+        boolean letters = false;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (Character.isLowerCase(c)) return false;
+            letters |= Character.isLetter(c);
+        }
+        return letters;
+    }
+
+    /** Capitalised, but calendar words rather than names: they say when, and many events share them. */
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "june", "july", "august",
+            "september", "october", "november", "december");
+
+    /** True when only spaces, quotes or brackets follow a sentence end (or the field start) before the word. */
+    private static boolean startsSentence(String text, int from, int wordStart) {
+        if (from == 0) return true;
+        for (int i = wordStart - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '-' || c == '\u2014' || c == '\u2013') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collectWords(String s, Set<String> out) {
+        if (s == null) return;
+        for (String w : Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) out.add(w);
+        }
+    }
+
+    /** The word as it is compared, or null for a word too common to say anything. */
+    private static String fold(String w) {
+        boolean numeric = Character.isDigit(w.charAt(0));
+        if ((!numeric && w.length() < 3) || STOPWORDS.contains(w)) return null;
+        // cheap plural folding so "quake"/"quakes" and "rescuer"/"rescuers" meet
+        if (!numeric && w.length() > 4 && w.endsWith("s") && !w.endsWith("ss")) return w.substring(0, w.length() - 1);
+        return w;
+    }
+
 }

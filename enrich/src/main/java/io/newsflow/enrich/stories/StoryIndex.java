@@ -29,7 +29,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoryIndex {
     static final int MAX_STORIES_PER_BAND = 16;
 
-    record Member(long addedMs, byte[] signature, long[] bands) {}
+    /** One indexed article of a story: when it was added, its signature, its LSH bands and its places. */
+    record Member(long addedMs, byte[] signature, long[] bands, StoryPlaces places) {}
+
+    /**
+     * First byte of a store value of this layout (members with places; signatures of words and of names and figures).
+     * Values of the layout before start with the first member's time, whose first byte is 0 for any date of this
+     * era: their signatures were computed another way and cannot be compared, so they are skipped. The articles they
+     * indexed keep their stories ({@link ArticleStories}); later articles of those events start new ones.
+     */
+    private static final byte LAYOUT = 2;
 
     private final TimeBuckets<byte[]> buckets;
     private final long windowMs;
@@ -92,23 +101,32 @@ final class StoryIndex {
 
     /** The story's member signatures added within the window at {@code now}. */
     List<byte[]> signatures(String storyId, long now) {
-        List<byte[]> out = new ArrayList<>(4);
+        return members(storyId, now).stream().map(Member::signature).toList();
+    }
+
+    /** The story's members added within the window at {@code now}, oldest first: the core it is compared by. */
+    List<Member> members(String storyId, long now) {
+        List<Member> out = new ArrayList<>(4);
         for (Map<String, List<Member>> bucket : members.subMap(buckets.oldest(now), true, buckets.newest(now), true).values()) {
             for (Member m : bucket.getOrDefault(storyId, List.of())) {
-                if (m.addedMs() >= now - windowMs) out.add(m.signature());
+                if (m.addedMs() >= now - windowMs) out.add(m);
             }
         }
         return out;
     }
 
     void add(String storyId, byte[] signature, long[] bandKeys, long now) {
+        add(storyId, signature, bandKeys, StoryPlaces.NONE, now);
+    }
+
+    void add(String storyId, byte[] signature, long[] bandKeys, StoryPlaces places, long now) {
         if (signature.length != signatureBytes || bandKeys.length != bandCount) {
             throw new IllegalArgumentException("member of " + signature.length + " signature bytes and " + bandKeys.length
                     + " bands, expected " + signatureBytes + " and " + bandCount);
         }
         expire(now);
         long bucket = buckets.newest(now);
-        index(bucket, storyId, new Member(now, signature.clone(), bandKeys.clone()));
+        index(bucket, storyId, new Member(now, signature.clone(), bandKeys.clone(), places));
         buckets.put(bucket, storyId.getBytes(StandardCharsets.UTF_8), encode(members.get(bucket).get(storyId)));
     }
 
@@ -127,24 +145,57 @@ final class StoryIndex {
     }
 
     private byte[] encode(List<Member> list) {
-        ByteBuffer out = ByteBuffer.allocate(list.size() * entryBytes);
+        int size = 1;
+        for (Member m : list) size += entryBytes + placesBytes(m.places());
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(LAYOUT);
         for (Member m : list) {
             out.putLong(m.addedMs()).put(m.signature());
             for (long band : m.bands()) out.putLong(band);
+            putCodes(out, m.places().focus());
+            putCodes(out, m.places().all());
         }
         return out.array();
     }
 
+    private static int placesBytes(StoryPlaces p) {
+        int n = 2;
+        for (String c : p.focus()) n += 1 + c.getBytes(StandardCharsets.UTF_8).length;
+        for (String c : p.all()) n += 1 + c.getBytes(StandardCharsets.UTF_8).length;
+        return n;
+    }
+
+    private static void putCodes(ByteBuffer out, java.util.Set<String> codes) {
+        out.put((byte) codes.size());
+        for (String c : codes) {
+            byte[] b = c.getBytes(StandardCharsets.UTF_8);
+            out.put((byte) b.length).put(b);
+        }
+    }
+
+    private static java.util.Set<String> getCodes(ByteBuffer in) {
+        int n = in.get() & 0xFF;
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[in.get() & 0xFF];
+            in.get(b);
+            out.add(new String(b, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     private List<Member> decode(byte[] value) {
         List<Member> out = new ArrayList<>();
+        if (value.length == 0 || value[0] != LAYOUT) return out;
         ByteBuffer in = ByteBuffer.wrap(value);
+        in.get();
         while (in.remaining() >= entryBytes) {
             long added = in.getLong();
             byte[] signature = new byte[signatureBytes];
             in.get(signature);
             long[] bandKeys = new long[bandCount];
             for (int i = 0; i < bandCount; i++) bandKeys[i] = in.getLong();
-            out.add(new Member(added, signature, bandKeys));
+            out.add(new Member(added, signature, bandKeys, new StoryPlaces(getCodes(in), getCodes(in))));
         }
         return out;
     }

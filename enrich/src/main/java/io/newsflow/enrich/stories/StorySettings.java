@@ -8,11 +8,14 @@ import java.time.Duration;
  * @param window              how long a story stays open for new articles (and its index is kept)
  * @param similarityThreshold estimated Jaccard similarity of word sets above which two articles are one story
  * @param bodyChars           how much of the body (the lead) goes into the fingerprint
- * @param fingerprintsPerStory how many member fingerprints a story keeps to compare against
+ * @param fingerprintsPerStory how many member fingerprints a story keeps to compare against (its core)
+ * @param specificsThreshold  estimated Jaccard similarity of names and figures below which two articles are two
+ *                            events however alike their words (one skeleton, another place, name or figure)
  */
-public record StorySettings(Duration window, double similarityThreshold, int bodyChars, int fingerprintsPerStory) {
+public record StorySettings(Duration window, double similarityThreshold, int bodyChars, int fingerprintsPerStory,
+                            double specificsThreshold) {
     public static StorySettings defaults() {
-        return new StorySettings(Duration.ofHours(72), 0.30, 1200, 8);
+        return new StorySettings(Duration.ofHours(72), 0.30, 1200, 8, 0.4);
     }
 
     public StorySettings {
@@ -22,5 +25,8 @@ public record StorySettings(Duration window, double similarityThreshold, int bod
         }
         if (bodyChars < 0) throw new IllegalArgumentException("enrich.story.body-chars must be >= 0");
         if (fingerprintsPerStory < 1) throw new IllegalArgumentException("enrich.story.fingerprints must be >= 1");
+        if (specificsThreshold < 0 || specificsThreshold >= 1) {
+            throw new IllegalArgumentException("enrich.story.specifics-similarity must be at least 0 and below 1, e.g. 0.4");
+        }
     }
 }

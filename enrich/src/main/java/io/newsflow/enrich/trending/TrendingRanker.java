@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Ranked lists per region (global + each country a story is about) from story stats at one event time. */
+/**
+ * Ranked lists per region (global + each country a story is about, by most of its articles) from story stats at one
+ * event time.
+ */
 public final class TrendingRanker {
     public static final String GLOBAL = "global";
     private static final Comparator<TrendingEntry> RANK = Comparator.comparingDouble(TrendingEntry::getScore).reversed()
@@ -55,16 +58,46 @@ public final class TrendingRanker {
         if (score < settings.minScore()) return null;
         int articles = 0;
         Set<String> sources = new HashSet<>();
-        Set<String> countries = new TreeSet<>();
-        String headline = null;
+        Map<String, Integer> about = new TreeMap<>();
+        List<StoryStats.Member> published = new ArrayList<>();
         for (StoryStats.Member m : story.members()) {
             if (m.publishedMs() > atMs) continue;
             articles++;
             sources.add(TrendingScorer.sourceOf(m));
-            countries.addAll(m.countries());
-            if (m.headline() != null) headline = m.headline(); // the latest headline: members are in publish order
+            published.add(m);
+            for (String c : new TreeSet<>(m.countries())) about.merge(c, 1, Integer::sum);
         }
-        return new TrendingEntry(story.storyId(), headline, score, articles, sources.size(), new ArrayList<>(countries));
+        List<String> countries = storyCountries(about);
+        return new TrendingEntry(story.storyId(), headlineOf(published, countries), score, articles, sources.size(), countries);
+    }
+
+    /**
+     * The countries the story is about: each one at least half as many of its articles are about as the country most
+     * are. One stray article about another country does not put a story on that country's list; a story about two
+     * countries (talks between them, a match) is on both.
+     */
+    static List<String> storyCountries(Map<String, Integer> about) {
+        int most = 0;
+        for (int n : about.values()) most = Math.max(most, n);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : about.entrySet()) {
+            if (e.getValue() * 2 >= most) out.add(e.getKey());
+        }
+        return out;
+    }
+
+    /**
+     * The story's own headline: its first article's (as of its latest version) among those about the story's
+     * countries, so a stray member's headline never stands for the story. Members are in publish order.
+     */
+    static String headlineOf(List<StoryStats.Member> published, List<String> countries) {
+        String fallback = null;
+        for (StoryStats.Member m : published) {
+            if (m.headline() == null) continue;
+            if (fallback == null) fallback = m.headline();
+            if (countries.isEmpty() || m.countries().stream().anyMatch(countries::contains)) return m.headline();
+        }
+        return fallback;
     }
 
     private void offer(Map<String, PriorityQueue<TrendingEntry>> top, String region, TrendingEntry entry) {

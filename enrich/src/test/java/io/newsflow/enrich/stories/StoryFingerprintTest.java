@@ -24,8 +24,10 @@ class StoryFingerprintTest {
         for (Copy a : quake) {
             for (Copy b : quake) {
                 double s = StoryFingerprint.similarity(sig(a), sig(b));
-                System.out.printf("same %.3f %s | %s%n", s, a.headline(), b.headline());
+                double names = StoryFingerprint.specificSimilarity(sig(a), sig(b));
+                System.out.printf("same %.3f names and figures %.3f %s | %s%n", s, names, a.headline(), b.headline());
                 assertThat(s).as(a.headline() + " vs " + b.headline()).isGreaterThanOrEqualTo(threshold);
+                assertThat(names).as(a.headline() + " vs " + b.headline()).isGreaterThanOrEqualTo(StorySettings.defaults().specificsThreshold());
             }
         }
     }
@@ -64,5 +66,19 @@ class StoryFingerprintTest {
 
         byte[] computed = sig(QUAKE_WIRE_B);
         assertThat(StoryFingerprint.Header.take(headers, () -> computed).get()).isSameAs(computed);
+    }
+
+    @Test
+    void oneSkeletonWithOtherNamesAndFiguresSharesWordsButNotNamesAndFigures() {
+        byte[] busan = sig(StoryClusteringTest.election("South Korea", "South Korean", "Busan", 66, "Kim Min-jun"));
+        byte[] incheon = sig(StoryClusteringTest.election("South Korea", "South Korean", "Incheon", 49, "Park Ji-ho"));
+        double words = StoryFingerprint.similarity(busan, incheon);
+        double names = StoryFingerprint.specificSimilarity(busan, incheon);
+        System.out.printf("skeleton %.3f names and figures %.3f%n", words, names);
+        assertThat(words).isGreaterThanOrEqualTo(threshold);
+        assertThat(names).isLessThan(StorySettings.defaults().specificsThreshold());
+        // too few names and figures to tell: unknown, not "different"
+        Article plain = article("p", "s", StoryClusteringTest.words(0, 30), Instant.EPOCH, List.of());
+        assertThat(StoryFingerprint.specificSimilarity(fp.signature(plain), busan)).isEqualTo(-1);
     }
 }

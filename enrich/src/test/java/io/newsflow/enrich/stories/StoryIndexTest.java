@@ -90,4 +90,28 @@ class StoryIndexTest {
     void refusesMembersOfTheWrongShape() {
         assertThatThrownBy(() -> index(store()).add("st-a", new byte[3], new long[] {1, 2}, T0)).hasMessageContaining("expected 2 and 2");
     }
+
+    @Test
+    void placesSurviveARestartAndValuesOfTheLayoutBeforeAreSkipped() {
+        KeyValueStore<Bytes, byte[]> store = store();
+        StoryIndex index = index(store);
+        StoryPlaces kr = new StoryPlaces(java.util.Set.of("KR"), java.util.Set.of("KR", "JP"));
+        index.add("st-a", sig(1), new long[] {1, 2}, kr, T0);
+        index.add("st-a", sig(2), new long[] {3, 4}, StoryPlaces.NONE, T0 + 1);
+        assertThat(index(store).members("st-a", T0 + HOUR)).extracting(StoryIndex.Member::places)
+                .containsExactly(kr, StoryPlaces.NONE);
+
+        // the layout before: entries of time, signature (computed another way) and bands only
+        KeyValueStore<Bytes, byte[]> old = store();
+        java.nio.ByteBuffer value = java.nio.ByteBuffer.allocate(Long.BYTES + 2 + 2 * Long.BYTES);
+        value.putLong(T0).put(sig(7)).putLong(5).putLong(6);
+        io.newsflow.enrich.TimeBuckets<byte[]> buckets = new io.newsflow.enrich.TimeBuckets<>(old, WINDOW);
+        buckets.put(buckets.newest(T0), "st-old".getBytes(java.nio.charset.StandardCharsets.UTF_8), value.array());
+        StoryIndex reread = index(old);
+        assertThat(reread.members("st-old", T0 + HOUR)).isEmpty();
+        assertThat(hits(reread, T0 + HOUR, 5, 6)).isEmpty();
+        // and the story can be indexed again in the new layout
+        reread.add("st-old", sig(8), new long[] {5, 6}, kr, T0 + HOUR);
+        assertThat(index(old).members("st-old", T0 + HOUR)).extracting(StoryIndex.Member::signature).containsExactly(sig(8));
+    }
 }
