@@ -57,6 +57,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
             }
         }
         String engagement = p.getProperty("enrich.topic.engagement", contract.name(TopicContract.Role.ENGAGEMENT)).trim();
+        Duration storyWindow = durationOf(p, "enrich.story.window", s.window());
         return new EnrichConfig(
                 p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"),
                 p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
@@ -70,11 +71,13 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 intOf(p, "enrich.http.port", 8090),
                 durationOf(p, "enrich.versions.retention", Duration.ofDays(7)),
                 new StorySettings(
-                        durationOf(p, "enrich.story.window", s.window()),
+                        storyWindow,
                         doubleOf(p, "enrich.story.similarity", s.similarityThreshold()),
                         intOf(p, "enrich.story.body-chars", s.bodyChars()),
                         intOf(p, "enrich.story.fingerprints", s.fingerprintsPerStory()),
-                        doubleOf(p, "enrich.story.specifics-similarity", s.specificsThreshold())),
+                        doubleOf(p, "enrich.story.specifics-similarity", s.specificsThreshold()),
+                        // a window shorter than the default gap bounds it, unless the gap is set too
+                        durationOf(p, "enrich.story.gap", s.gap().compareTo(storyWindow) > 0 ? storyWindow : s.gap())),
                 new TrendingSettings(
                         durationOf(p, "enrich.trending.half-life.fast", t.fastHalfLife()),
                         durationOf(p, "enrich.trending.half-life.slow", t.slowHalfLife()),

@@ -126,6 +126,8 @@ public final class ConfigReference {
                 key("enrich.story.fingerprints", enrich, "(StorySettings)", "fingerprints kept per story", "7"),
                 key("enrich.story.specifics-similarity", enrich, "(StorySettings)",
                         "least similarity of names and figures to join a story", "0.55"),
+                key("enrich.story.gap", enrich, "(StorySettings)", "how long after a story's latest article a new one starts another story",
+                        "PT5H"),
                 key("enrich.trending.half-life.fast", enrich, "(TrendingSettings)", "fast decay", "PT7M"),
                 key("enrich.trending.half-life.slow", enrich, "(TrendingSettings)", "slow decay", "PT7H"),
                 key("enrich.trending.lateness", enrich, "(TrendingSettings)", "how late an event may come", "PT7M"),

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Gives each article a story id: the story it already belongs to (new versions stay put), else the open story
  * closest to it, else a new story. Candidates are the stories sharing LSH bands with the article (MinHash); the
  * ones sharing the most bands are verified against the story itself: its core (its first members, {@link StoryIndex},
- * read from the heap) must mostly be above the similarity threshold, and its places must agree
- * ({@link StoryPlaces}). Comparing with the core rather than with any one member keeps stories from chaining: an
+ * read from the heap) must mostly be above the similarity threshold, its places must agree ({@link StoryPlaces})
+ * and its time too (an article within {@link StorySettings#gap()}). Comparing with the core rather than with any one member keeps stories from chaining: an
  * article close to one member of another event does not pull its story in, and a story merged wrongly does not
  * grow from its stray member. Every store is bounded by the newsroom clock through
  * time buckets ({@link TimeBuckets}), so a story's index ages out after the story window whatever the traffic.
@@ -88,7 +88,8 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         int bestCore = 0;
         for (String candidate : mostPromising(keys, now)) {
             List<StoryIndex.Member> core = index.members(candidate, now);
-            if (core.isEmpty()) continue;
+            // the story's time: it got an article within the gap (a daily report written alike is a new event each day)
+            if (core.isEmpty() || now - index.lastSeen(candidate, now) > settings.gap().toMillis()) continue;
             if (!places.compatibleWith(StoryPlaces.union(core.stream().map(StoryIndex.Member::places).toList()))) continue;
             Closeness c = closeness(core, signature, settings);
             // close to most of the story's core, not to one member: one article near another cannot pull a story in
@@ -113,6 +114,7 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         if (bestCore < settings.fingerprintsPerStory()) {
             index.add(storyId, signature, keys, places, now);
         }
+        index.touch(storyId, now);
         return storyId;
     }
 

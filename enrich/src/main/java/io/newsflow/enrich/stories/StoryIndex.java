@@ -49,6 +49,14 @@ final class StoryIndex {
     private final NavigableMap<Long, BandTable> bands = new TreeMap<>();
     /** bucket -> story -> members added in that bucket */
     private final NavigableMap<Long, Map<String, List<Member>>> members = new TreeMap<>();
+    /** story -> time of its latest article (any, not only the core) */
+    private final Map<String, Long> lastSeen = new HashMap<>();
+    /** story -> the latest time written to the store for it */
+    private final Map<String, Long> lastPersisted = new HashMap<>();
+    private long seenExpiredBelow = Long.MIN_VALUE;
+    /** Key suffix of a story's last-activity entry; story ids never contain it. */
+    static final String SEEN_SUFFIX = "#seen";
+    static final long SEEN_PERSIST_MS = 3_600_000L;
 
     StoryIndex(KeyValueStore<Bytes, byte[]> store, long windowMs, int signatureBytes, int bandCount) {
         this.buckets = new TimeBuckets<>(store, windowMs);
@@ -67,8 +75,14 @@ final class StoryIndex {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 long bucket = ByteBuffer.wrap(kv.key.get()).getLong();
                 ByteBuffer id = TimeBuckets.keyOf(kv.key);
-                String storyId = StandardCharsets.UTF_8.decode(id).toString();
-                for (Member m : decode(kv.value)) loaded.add(new Loaded(bucket, storyId, m));
+                String key = StandardCharsets.UTF_8.decode(id).toString();
+                if (key.endsWith(SEEN_SUFFIX)) {
+                    if (kv.value.length == Long.BYTES) {
+                        seen(key.substring(0, key.length() - SEEN_SUFFIX.length()), ByteBuffer.wrap(kv.value).getLong());
+                    }
+                    continue;
+                }
+                for (Member m : decode(kv.value)) loaded.add(new Loaded(bucket, key, m));
             }
         }
         // replayed in the order they were added, so a crowded band keeps the same newest stories as before
@@ -135,6 +149,42 @@ final class StoryIndex {
         long oldest = buckets.oldest(now);
         bands.headMap(oldest, false).clear();
         members.headMap(oldest, false).clear();
+        if (oldest > seenExpiredBelow) {
+            lastSeen.values().removeIf(t -> t < now - windowMs);
+            lastPersisted.values().removeIf(t -> t < now - windowMs);
+            seenExpiredBelow = oldest;
+        }
+    }
+
+    /**
+     * Notes that the story got an article at {@code now}. Kept on the heap exactly; in the store only when what the
+     * store already says (its core members' times, its last entry of this kind) is {@link #SEEN_PERSIST_MS} or more
+     * behind: a tiny entry beside its members. So a story's last activity survives a restart within that margin, a
+     * new story costs no extra write, and a busy story one small write an hour.
+     */
+    void touch(String storyId, long now) {
+        if (now <= lastSeen.getOrDefault(storyId, Long.MIN_VALUE)) return;
+        lastSeen.put(storyId, now);
+        long durable = lastPersisted.getOrDefault(storyId, Long.MIN_VALUE);
+        for (Member m : members(storyId, now)) durable = Math.max(durable, m.addedMs());
+        if (durable == Long.MIN_VALUE || now - durable >= SEEN_PERSIST_MS) {
+            expire(now);
+            buckets.put(buckets.newest(now), (storyId + SEEN_SUFFIX).getBytes(StandardCharsets.UTF_8),
+                    ByteBuffer.allocate(Long.BYTES).putLong(now).array());
+            lastPersisted.put(storyId, now);
+        }
+    }
+
+    /** When the story last got an article (within the window), or its newest core member's time, or MIN_VALUE. */
+    long lastSeen(String storyId, long now) {
+        long last = lastSeen.getOrDefault(storyId, Long.MIN_VALUE);
+        for (Member m : members(storyId, now)) last = Math.max(last, m.addedMs());
+        return last;
+    }
+
+    private void seen(String storyId, long at) {
+        lastSeen.merge(storyId, at, Math::max);
+        lastPersisted.merge(storyId, at, Math::max);
     }
 
     private void index(long bucket, String storyId, Member m) {

@@ -11,11 +11,13 @@ import java.time.Duration;
  * @param fingerprintsPerStory how many member fingerprints a story keeps to compare against (its core)
  * @param specificsThreshold  estimated Jaccard similarity of names and figures below which two articles are two
  *                            events however alike their words (one skeleton, another place, name or figure)
+ * @param gap                 how long after a story's latest article a new one starts another story: a daily
+ *                            report written the same way every day is a new event each day
  */
 public record StorySettings(Duration window, double similarityThreshold, int bodyChars, int fingerprintsPerStory,
-                            double specificsThreshold) {
+                            double specificsThreshold, Duration gap) {
     public static StorySettings defaults() {
-        return new StorySettings(Duration.ofHours(72), 0.30, 1200, 8, 0.4);
+        return new StorySettings(Duration.ofHours(72), 0.30, 1200, 8, 0.4, Duration.ofHours(12));
     }
 
     public StorySettings {
@@ -25,6 +27,10 @@ public record StorySettings(Duration window, double similarityThreshold, int bod
         }
         if (bodyChars < 0) throw new IllegalArgumentException("enrich.story.body-chars must be >= 0");
         if (fingerprintsPerStory < 1) throw new IllegalArgumentException("enrich.story.fingerprints must be >= 1");
+        if (gap.isNegative() || gap.isZero() || gap.compareTo(window) > 0) {
+            throw new IllegalArgumentException("enrich.story.gap must be positive and at most enrich.story.window (" + window
+                    + "), e.g. PT12H; got " + gap);
+        }
         if (specificsThreshold < 0 || specificsThreshold >= 1) {
             throw new IllegalArgumentException("enrich.story.specifics-similarity must be at least 0 and below 1, e.g. 0.4");
         }

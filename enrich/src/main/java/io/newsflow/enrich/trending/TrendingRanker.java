@@ -80,7 +80,7 @@ public final class TrendingRanker {
         int most = 0;
         for (int n : about.values()) most = Math.max(most, n);
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : about.entrySet()) {
+        for (Map.Entry<String, Integer> e : new TreeMap<>(about).entrySet()) {
             if (e.getValue() * 2 >= most) out.add(e.getKey());
         }
         return out;

@@ -120,4 +120,20 @@ class StoryClusteringTest {
         assertThat(new StoryPlaces(Set.of("ET"), Set.of("ET", "KR")).compatibleWith(story)).isFalse();
         assertThat(StoryPlaces.NONE.compatibleWith(story)).isTrue();
     }
+
+    @Test
+    void aReportWrittenTheSameWayTheNextDayIsAnotherStory() {
+        Copy fed = new Copy("Fed adds reserves via customer repurchases",
+                null, "The Federal Reserve entered the U.S. Government securities market to arrange 1.5 billion dlrs "
+                        + "of customer repurchase agreements, a Fed spokesman said. Dealers said Federal funds were "
+                        + "trading at 6-1/8 pct when the Fed began its temporary and indirect supply of reserves.", null);
+        try (TopologyHarness h = new TopologyHarness()) {
+            h.send(article("monday", "Reuters", fed, T0, List.of("US")));
+            h.send(article("monday-later", "AP", fed, T0.plusSeconds(2 * 3600), List.of("US")));
+            h.send(article("tuesday", "Reuters", fed, T0.plusSeconds(24 * 3600), List.of("US")));
+            Map<String, String> story = storyOf(h.enriched());
+            assertThat(story.get("monday-later")).isEqualTo(story.get("monday"));
+            assertThat(story.get("tuesday")).isNotEqualTo(story.get("monday"));
+        }
+    }
 }

@@ -114,4 +114,22 @@ class StoryIndexTest {
         reread.add("st-old", sig(8), new long[] {5, 6}, kr, T0 + HOUR);
         assertThat(index(old).members("st-old", T0 + HOUR)).extracting(StoryIndex.Member::signature).containsExactly(sig(8));
     }
+
+    @Test
+    void aStorysLastActivityIsKeptWithoutAWritePerArticleAndSurvivesARestart() {
+        KeyValueStore<Bytes, byte[]> store = store();
+        StoryIndex index = index(store);
+        index.add("st-a", sig(1), new long[] {1, 2}, T0);
+        index.touch("st-a", T0);
+        assertThat(store.approximateNumEntries()).as("a new story: its member says when").isEqualTo(1);
+        index.touch("st-a", T0 + HOUR / 2);
+        assertThat(index.lastSeen("st-a", T0 + HOUR)).isEqualTo(T0 + HOUR / 2);
+        assertThat(store.approximateNumEntries()).as("within the hour: the heap only").isEqualTo(1);
+        index.touch("st-a", T0 + 5 * HOUR);
+        assertThat(store.approximateNumEntries()).isEqualTo(2);
+        StoryIndex restarted = index(store);
+        assertThat(restarted.lastSeen("st-a", T0 + 6 * HOUR)).isEqualTo(T0 + 5 * HOUR);
+        assertThat(restarted.members("st-a", T0 + 6 * HOUR)).hasSize(1);
+        assertThat(restarted.lastSeen("st-unknown", T0)).isEqualTo(Long.MIN_VALUE);
+    }
 }
