@@ -53,6 +53,9 @@ public final class TransactionalPublisher implements Runnable {
     private final PublisherHealth health;
     private final Duration pollTimeout;
     private final Duration retryBackoff;
+    /** The longest wait between retries of a batch that keeps failing. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private int consecutiveAborts;
     private volatile boolean running = true;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
 
@@ -144,6 +147,7 @@ public final class TransactionalPublisher implements Runnable {
             abortAndRewind(records, e);
             return;
         }
+        consecutiveAborts = 0;
         health.committed();
         metrics.committed(records.count(), published, deadLetters, byTopic, System.nanoTime() - start);
         log.debug("committed transaction: records={} published={} deadlettered={}", records.count(), published,
@@ -151,12 +155,24 @@ public final class TransactionalPublisher implements Runnable {
     }
 
     private void abortAndRewind(ConsumerRecords<byte[], byte[]> records, RuntimeException cause) {
-        log.warn("aborting transaction of {} records, will retry: {}", records.count(), cause.toString());
+        Duration wait = backoff(retryBackoff, ++consecutiveAborts);
+        log.warn("aborting transaction of {} records, retry {} in {} ms: {}", records.count(), consecutiveAborts,
+                wait.toMillis(), cause.toString());
         metrics.aborted();
         health.aborted(cause.toString());
         producer.abortTransaction();
         rewindToCommitted(records.partitions());
-        sleep(retryBackoff);
+        sleep(wait);
+    }
+
+    /**
+     * The wait before retry {@code n} of a batch: the base backoff doubled per consecutive abort, at most
+     * {@link #MAX_BACKOFF}, so a cluster that fixes itself in a second is retried at once and one that takes minutes
+     * (a broker down, a topic that cannot be created yet) is not hammered; reset by the next commit.
+     */
+    static Duration backoff(Duration base, int n) {
+        long ms = base.toMillis() << Math.min(n - 1, 16);
+        return Duration.ofMillis(Math.min(ms, Math.max(MAX_BACKOFF.toMillis(), base.toMillis())));
     }
 
     /**

@@ -174,4 +174,14 @@ class TransactionalPublisherTest {
         assertThat(producer.history()).isEmpty();
         assertThat(producer.closed()).isTrue();
     }
+
+    @Test
+    void retriesOfABatchThatKeepsFailingWaitLongerEachTimeUpToACap() {
+        Duration base = Duration.ofMillis(500);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(n -> TransactionalPublisher.backoff(base, n).toMillis()))
+                .containsExactly(500L, 1000L, 2000L, 4000L, 5000L, 5000L);
+        assertThat(TransactionalPublisher.backoff(base, 10_000)).isEqualTo(TransactionalPublisher.MAX_BACKOFF);
+        // a base above the cap is kept as it is
+        assertThat(TransactionalPublisher.backoff(Duration.ofSeconds(8), 3)).isEqualTo(Duration.ofSeconds(8));
+    }
 }

@@ -7,6 +7,7 @@ import io.newsflow.schemas.article.Violation;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.topics.TopicProvisioningException;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -92,7 +93,9 @@ public final class ArticleRouter {
         try {
             return publish(enriched);
         } catch (RuntimeException e) {
-            if (RegistryFailures.isTransient(e)) throw e;
+            // what the registry or the cluster will fix by itself (a topic that cannot be created while a broker is
+            // down) is retried by the caller, never dead-lettered
+            if (RegistryFailures.isTransient(e) || TopicProvisioningException.isRetriable(e)) throw e;
             // can never be published as it is (its schema refused by the registry, say): park it and go on
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -112,4 +112,34 @@ class ArticleRouterTest {
         assertThat(out.deadLettered()).isTrue();
         assertThat(deadLetterSerde.deserialize("x", out.records().get(0).value()).getReason()).contains("tombstone");
     }
+
+    private ArticleRouter routerWhoseCountryTopicsFail(RuntimeException cause) {
+        return new ArticleRouter(topics, enrichedSerde, enrichedSerde, deadLetterSerde, new FinishedArticleValidator(),
+                new FinishedArticleJson(), topic -> {
+                    throw new io.newsflow.schemas.topics.TopicProvisioningException(topic, "cannot create topic " + topic
+                            + ": " + cause.getMessage(), cause);
+                }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aCountryTopicTheClusterCannotCreateYetIsRetriedNotDeadLettered() {
+        // a broker of three down: "Unable to replicate the partition 3 time(s)", what the cluster fixes by itself
+        ArticleRouter r = routerWhoseCountryTopicsFail(new org.apache.kafka.common.errors.InvalidReplicationFactorException(
+                "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be reached "
+                        + "because only 2 broker(s) are registered."));
+        EnrichedArticle e = Fixtures.enriched("a1").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.route(in("a1", enrichedSerde.serialize("t", e))))
+                .isInstanceOf(io.newsflow.schemas.topics.TopicProvisioningException.class)
+                .hasMessageContaining("only 2 broker(s) are registered");
+    }
+
+    @Test
+    void aCountryTopicThatCanNeverBeCreatedIsDeadLetteredWithTheReason() {
+        ArticleRouter r = routerWhoseCountryTopicsFail(new org.apache.kafka.common.errors.PolicyViolationException(
+                "topic names may not contain 'country'"));
+        OutputRecords out = r.route(in("a1", enrichedSerde.serialize("t", Fixtures.enriched("a1").build())));
+        assertThat(out.deadLettered()).isTrue();
+        assertThat(out.reason()).contains("cannot publish: cannot create topic news.articles.country.BD")
+                .contains("may not contain");
+    }
 }

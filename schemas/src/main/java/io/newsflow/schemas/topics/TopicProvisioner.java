@@ -65,14 +65,16 @@ public final class TopicProvisioner {
                         s.replicationFactor(), s.configs());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + s.name() + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new TopicProvisioningException(s.name(), "cannot create topic " + s.name() + ": "
+                            + e.getCause().getMessage(), e.getCause());
                 }
                 outcome.put(s.name(), "exists");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted creating topic " + s.name(), e);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("no answer from the cluster in " + TIMEOUT_S + " s creating topic " + s.name(), e);
+                throw new TopicProvisioningException(s.name(), "no answer from the cluster in " + TIMEOUT_S
+                        + " s creating topic " + s.name(), e);
             }
             known.add(s.name());
         }
