@@ -60,6 +60,7 @@ final class PipelineServices implements AutoCloseable {
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
         p.setProperty("ingest.http.port", "0"); // any free port: a running demo keeps 8080
+        p.setProperty("ingest.feed.demo.key", "demo"); // the bench's entries send as the demo feed
         IngestService ingest = IngestService.start(IngestConfig.from(p, Map.of()));
         URI root = URI.create("http://127.0.0.1:" + ingest.port());
         PipelineEntry entry = httpBatchMs > 0 ? new BatchingHttpEntry(root, httpBatchMs) : new HttpEntry(root);

@@ -82,7 +82,7 @@ public final class ConfigReference {
 
                 key("ingest.http.host", ingest, "127.0.0.1", "interface the HTTP server listens on", "0.0.0.0"),
                 key("ingest.http.port", ingest, "8080", "HTTP port", "9080"),
-                key("ingest.feed.<name>.key", ingest, "(demo feed, key demo)", "bearer key of feed <name>", "secret"),
+                key("ingest.feed.<name>.key", ingest, "(none: ingest refuses to start without a feed)", "bearer key of feed <name>", "secret"),
                 key("ingest.feed.<name>.ninjs.version", ingest, "(declared or guessed per item)", "ninjs schema version feed <name> sends (1.0 ... 3.1)", "3.0"),
                 key("ingest.pull.<name>.url", ingest, "(none)", "a feed ingest polls (http or https)", "https://example.com/f.rss"),
                 key("ingest.pull.<name>.format", ingest, "auto", "its format", "rss"),

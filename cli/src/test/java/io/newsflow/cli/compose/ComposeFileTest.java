@@ -179,6 +179,21 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyPortIsPublishedOnLoopbackOnlyAndIngestHasAFeedOfItsOwn() {
+        project.services().forEach((name, service) -> {
+            Object ports = ((Map<?, ?>) service).get("ports");
+            if (ports == null) return;
+            for (Object port : (List<?>) ports) {
+                assertThat(String.valueOf(port)).as("%s publishes %s", name, port).startsWith("127.0.0.1:");
+            }
+        });
+        // ingest refuses to start without a feed: the stack names its one feed, whose key the user sets
+        assertThat(project.serviceProperties("ingest").getProperty("ingest.feed.demo.key"))
+                .isEqualTo("${NEWSFLOW_DEMO_FEED_KEY:-demo}");
+        io.newsflow.ingest.http.IngestService.requireFeeds(IngestConfig.from(project.serviceProperties("ingest"), Map.of()));
+    }
+
+    @Test
     void variableNamesMapToKeysLikeTheKafkaImages() {
         Properties p = io.newsflow.schemas.config.ServiceProperties.load(null, Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "broker-1:9092,broker-2:9092",

@@ -50,10 +50,14 @@ public final class IngestService implements AutoCloseable {
         if (config.feedKeys().equals(Map.of("demo", "demo"))) {
             log.warn("ingest accepts only the demo feed with key 'demo': configure ingest.feed.NAME.key for real feeds");
         }
+        if (config.feedKeys().isEmpty()) {
+            log.info("no feed pushes here (no ingest.feed.NAME.key): POST /v1/articles answers 401; polled feeds only");
+        }
     }
 
     /** Starts with a Kafka producer built from the config. */
     public static IngestService start(IngestConfig config) {
+        requireFeeds(config);
         // one clear error for a wrong listener, password or registry credential, not 503s for every request
         io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(), config.serdeSettings(),
                 java.time.Duration.ofSeconds(10));
@@ -63,7 +67,20 @@ public final class IngestService implements AutoCloseable {
 
     /** Starts with a given producer (tests, benchmarks); it is closed with the service. */
     public static IngestService start(IngestConfig config, Producer<String, Object> producer) {
+        requireFeeds(config);
         return new IngestService(config, producer);
+    }
+
+    /**
+     * An ingest with no feed to take items from is a mistake, and one that would take items under a well-known key
+     * a security hole: it refuses to start, naming what to set.
+     */
+    public static void requireFeeds(IngestConfig config) {
+        if (config.feedKeys().isEmpty() && io.newsflow.ingest.pull.PullSource.all(config.settings()).isEmpty()) {
+            throw new IllegalArgumentException("ingest has no feeds: set ingest.feed.NAME.key=SECRET for each feed that "
+                    + "pushes (NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY), or ingest.pull.NAME.url for one it polls; there is "
+                    + "no default key outside the demo");
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ class IngestConfigTest {
     void defaultsFollowTheContract() {
         IngestConfig c = IngestConfig.defaults();
         assertThat(c.port()).isEqualTo(8080);
-        assertThat(c.feedKeys()).containsExactly(Map.entry("demo", "demo"));
+        assertThat(c.feedKeys()).as("no default key outside the demo").isEmpty();
         assertThat(c.rawTopic()).isEqualTo("news.articles.raw");
         assertThat(c.deadLetterTopic()).isEqualTo("news.deadletter");
         assertThat(c.bootstrapServers()).isEqualTo("127.0.0.1:9092");
@@ -45,5 +45,19 @@ class IngestConfigTest {
         Properties q = new Properties();
         q.setProperty("ingest.max.body.bytes", "0");
         assertThatThrownBy(() -> IngestConfig.from(q, Map.of())).hasMessageContaining("ingest.max.body.bytes must be > 0");
+    }
+
+    @Test
+    void anIngestWithNoFeedRefusesToStartNamingWhatToSet() {
+        assertThatThrownBy(() -> IngestService.requireFeeds(IngestConfig.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ingest has no feeds").hasMessageContaining("ingest.feed.NAME.key")
+                .hasMessageContaining("NEWSFLOW_CONFIG_INGEST_FEED_NAME_KEY");
+        Properties pushed = new Properties();
+        pushed.setProperty("ingest.feed.reuters.key", "k1");
+        IngestService.requireFeeds(IngestConfig.from(pushed, Map.of()));
+        Properties polled = new Properties();
+        polled.setProperty("ingest.pull.bbc.url", "https://feeds.example.com/world.rss");
+        IngestService.requireFeeds(IngestConfig.from(polled, Map.of()));
     }
 }

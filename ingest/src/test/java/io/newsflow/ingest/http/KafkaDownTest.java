@@ -28,6 +28,7 @@ class KafkaDownTest {
         p.setProperty("producer.max.block.ms", "1500");
         p.setProperty("ingest.produce.timeout.ms", "3000");
         p.setProperty("ingest.retry.after.seconds", "7");
+        p.setProperty("ingest.feed.demo.key", "demo");
         try (IngestService service = IngestService.start(IngestConfig.from(p, Map.of()))) {
             String base = "http://127.0.0.1:" + service.port();
             HttpClient http = HttpClient.newHttpClient();

@@ -104,6 +104,7 @@ public final class IngestThroughputMain {
 
         Properties p = new Properties();
         p.setProperty("ingest.http.port", "0");
+        p.setProperty("ingest.feed.demo.key", "demo");
         p.setProperty("ingest.max.items", Integer.toString(Math.max(batch, 1000)));
         p.setProperty("ingest.topic.raw", topic);
         p.setProperty("ingest.topic.deadletter", dead);
