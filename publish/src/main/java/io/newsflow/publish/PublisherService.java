@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -56,10 +57,20 @@ public final class PublisherService implements AutoCloseable {
             throw new IllegalStateException("publisher already started");
         }
         // one clear error for a wrong listener, password or registry credential instead of a loop of retries
-        io.newsflow.schemas.config.AccessCheck.verify("publish", config.kafkaClientSettings(), config.serdeSettings(),
-                java.time.Duration.ofSeconds(10));
+        boolean answered = io.newsflow.schemas.config.AccessCheck.verify("publish", config.kafkaClientSettings(),
+                config.serdeSettings(), java.time.Duration.ofSeconds(10));
         topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
         topicSetup.createFixedTopics();
+        var read = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.READ);
+        var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
+        Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed = new java.util.LinkedHashMap<>();
+        needed.put(config.topics().enriched(), read);
+        for (String t : List.of(config.topics().articles(), config.topics().articlesJson(), config.topics().latest(),
+                config.topics().deadLetter())) {
+            needed.put(t, write);
+        }
+        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("publish", config.kafkaClientSettings(), needed,
+                java.time.Duration.ofSeconds(10));
 
         Map<String, Object> serdeConfig = new HashMap<>(config.serdeSettings());
         serdeConfig.put("specific.avro.reader", true);

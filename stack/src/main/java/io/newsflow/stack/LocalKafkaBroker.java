@@ -75,6 +75,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * The client keys for SCRAM-SHA-512 as {@code user}: security.protocol (SASL_SSL with {@code tls}, else
+     * SASL_PLAINTEXT), sasl.mechanism, sasl.jaas.config, and the truststore keys with {@code tls}.
+     */
+    public static Properties scramClient(String user, String password, TlsFiles tls) {
+        Properties p = new Properties();
+        p.setProperty("security.protocol", tls != null ? "SASL_SSL" : "SASL_PLAINTEXT");
+        p.setProperty("sasl.mechanism", SCRAM);
+        p.setProperty("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        if (tls != null) p.putAll(tls.clientProperties());
+        return p;
+    }
+
+    static final String SCRAM = "SCRAM-SHA-512";
+
     /** The client keys for SASL/PLAIN as {@code user}: security.protocol, sasl.mechanism, sasl.jaas.config. */
     public static Properties saslPlainClient(String user, String password) {
         Properties p = new Properties();
@@ -129,6 +145,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private String classpath = System.getProperty("java.class.path");
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private final Map<String, String> saslUsers = new LinkedHashMap<>();
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
+        private TlsFiles tls;
+        private boolean acls;
         private String clusterId;
 
         private Builder() {}
@@ -152,6 +171,40 @@ public final class LocalKafkaBroker implements AutoCloseable {
             });
             saslUsers.clear();
             saslUsers.putAll(users);
+            return this;
+        }
+
+        /**
+         * Requires SASL with SCRAM-SHA-512 on the client listener, with these users (name to password), whose
+         * credentials are written when the storage is formatted; the first is the broker's own (inter-broker traffic,
+         * the readiness probe) and a super user. With {@link #tls} the listener is SASL_SSL, else SASL_PLAINTEXT.
+         */
+        public Builder scramUsers(Map<String, String> users) {
+            users.forEach((u, pw) -> {
+                if (u.isBlank() || !u.matches("[A-Za-z0-9._-]+") || pw.isBlank() || pw.contains("\"") || pw.contains("]")
+                        || pw.contains(",")) {
+                    throw new IllegalArgumentException("SCRAM user names are letters, digits, '.', '_' or '-', and passwords "
+                            + "non-blank without quotes, ',' or ']': " + u);
+                }
+            });
+            scramUsers.clear();
+            scramUsers.putAll(users);
+            return this;
+        }
+
+        /** TLS on the client listener (with SCRAM users: SASL_SSL), with this keystore and truststore. */
+        public Builder tls(TlsFiles tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * Authorizes every request with Kafka's StandardAuthorizer and {@code allow.everyone.if.no.acl.found=false}:
+         * a principal may do only what an ACL grants it. The broker's own SCRAM user (and the local controller
+         * listener) are super users. Needs {@link #scramUsers}.
+         */
+        public Builder acls() {
+            this.acls = true;
             return this;
         }
 
@@ -213,7 +266,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Path logFile = workDir.resolve("kafka.log");
             Path loggingConfig = writeLoggingConfig(workDir);
             writeProperties(config, serverProperties(clientPort, ctlPort, dataDir));
-            Properties security = saslUsers.isEmpty() ? new Properties()
+            Properties security = !scramUsers.isEmpty()
+                    ? scramClient(scramUsers.keySet().iterator().next(), scramUsers.values().iterator().next(), tls)
+                    : saslUsers.isEmpty() ? new Properties()
                     : saslPlainClient(saslUsers.keySet().iterator().next(), saslUsers.values().iterator().next());
 
             List<String> jvmArgs = List.of(
@@ -228,7 +283,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile="
                                 + workDir.resolve("kafka-logback.xml"), "-Dlog4j2.configurationFile=" + loggingConfig),
                         classpath, "kafka.tools.StorageTool",
-                        List.of("format", "-t", clusterId != null ? clusterId : Uuid.randomUuid().toString(), "-c", config.toString()),
+                        formatArguments(config),
                         workDir, logFile, Duration.ofSeconds(60));
             }
             ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",
@@ -246,7 +301,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
             return new LocalKafkaBroker(child, clientPort, workDir, took, security);
         }
 
+        private List<String> formatArguments(Path config) {
+            List<String> args = new java.util.ArrayList<>(List.of("format", "-t",
+                    clusterId != null ? clusterId : Uuid.randomUuid().toString(), "-c", config.toString()));
+            scramUsers.forEach((u, pw) -> {
+                args.add("--add-scram");
+                args.add(SCRAM + "=[name=" + u + ",password=" + pw + "]");
+            });
+            return args;
+        }
+
         private void validate() {
+            if (acls && scramUsers.isEmpty()) {
+                throw new IllegalStateException("ACLs need authenticated principals: give scramUsers(...) too");
+            }
+            if (tls != null && scramUsers.isEmpty()) {
+                throw new IllegalStateException("TLS is offered with SCRAM users here: give scramUsers(...) too");
+            }
+            if (!scramUsers.isEmpty() && !saslUsers.isEmpty()) {
+                throw new IllegalStateException("one SASL mechanism per broker: SCRAM users or PLAIN users, not both");
+            }
             if (workDir == null) {
                 throw new IllegalStateException("LocalKafkaBroker needs a working directory for its data and logs: "
                         + "call workDir(path)");
@@ -301,6 +375,29 @@ public final class LocalKafkaBroker implements AutoCloseable {
                         .append(" username=\"").append(self.getKey()).append("\" password=\"").append(self.getValue()).append('"');
                 saslUsers.forEach((u, pw) -> jaas.append(" user_").append(u).append("=\"").append(pw).append('"'));
                 p.setProperty("listener.name.client.plain.sasl.jaas.config", jaas.append(';').toString());
+            }
+            if (!scramUsers.isEmpty()) {
+                // one SASL listener (SCRAM, on TLS when given) for clients and the broker itself; the controller
+                // listener stays PLAINTEXT on loopback
+                p.setProperty("listeners", "CLIENT://" + Ports.LOOPBACK + ":" + clientPort + ",CONTROLLER://"
+                        + Ports.LOOPBACK + ":" + ctlPort);
+                p.setProperty("advertised.listeners", "CLIENT://" + Ports.LOOPBACK + ":" + clientPort);
+                p.setProperty("inter.broker.listener.name", "CLIENT");
+                p.setProperty("listener.security.protocol.map", "CLIENT:" + (tls != null ? "SASL_SSL" : "SASL_PLAINTEXT")
+                        + ",CONTROLLER:PLAINTEXT");
+                p.setProperty("sasl.enabled.mechanisms", SCRAM);
+                p.setProperty("sasl.mechanism.inter.broker.protocol", SCRAM);
+                Map.Entry<String, String> self = scramUsers.entrySet().iterator().next();
+                p.setProperty("listener.name.client." + SCRAM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + self.getKey()
+                                + "\" password=\"" + self.getValue() + "\";");
+                if (tls != null) p.putAll(tls.brokerProperties());
+                if (acls) {
+                    p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+                    p.setProperty("allow.everyone.if.no.acl.found", "false");
+                    // the broker's user, and the controller listener on loopback (its principal is ANONYMOUS)
+                    p.setProperty("super.users", "User:" + self.getKey() + ";User:ANONYMOUS");
+                }
             }
             // internal topics default to replication factor 3: with one broker, groups and transactions would hang
             p.setProperty("offsets.topic.replication.factor", "1");

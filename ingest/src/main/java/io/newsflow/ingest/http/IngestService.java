@@ -59,8 +59,11 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestConfig config) {
         requireFeeds(config);
         // one clear error for a wrong listener, password or registry credential, not 503s for every request
-        io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(), config.serdeSettings(),
-                java.time.Duration.ofSeconds(10));
+        boolean answered = io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(),
+                config.serdeSettings(), java.time.Duration.ofSeconds(10));
+        var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
+        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("ingest", config.kafkaClientSettings(),
+                Map.of(config.rawTopic(), write, config.deadLetterTopic(), write), java.time.Duration.ofSeconds(10));
         return new IngestService(config, new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 io.newsflow.schemas.serde.AvroSerdeFactory.<Object>serializer(config.serdeSettings(), false)));
     }

@@ -35,14 +35,18 @@ public final class AccessCheck {
         }
     }
 
-    /** Both checks; {@code serde} may be empty (a service without a registry). */
-    public static void verify(String service, Properties kafkaClient, Map<String, ?> serde, Duration timeout) {
-        verifyKafka(service, kafkaClient, timeout);
+    /**
+     * Both checks; {@code serde} may be empty (a service without a registry). True when Kafka answered (so further
+     * checks, such as {@link #verifyTopicAccess}, are worth their time).
+     */
+    public static boolean verify(String service, Properties kafkaClient, Map<String, ?> serde, Duration timeout) {
+        boolean answered = verifyKafka(service, kafkaClient, timeout);
         if (serde.get("schema.registry.url") != null) verifyRegistry(service, serde);
+        return answered;
     }
 
-    /** A DescribeCluster with the service's client settings. */
-    public static void verifyKafka(String service, Properties kafkaClient, Duration timeout) {
+    /** A DescribeCluster with the service's client settings; true when Kafka answered, false when it did not. */
+    public static boolean verifyKafka(String service, Properties kafkaClient, Duration timeout) {
         Properties p = new Properties();
         p.putAll(kafkaClient);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-access-check");
@@ -60,6 +64,7 @@ public final class AccessCheck {
         }
         try (admin) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms)).nodes().get(ms + 1000L, TimeUnit.MILLISECONDS);
+            return true;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AuthenticationException) {
@@ -72,14 +77,66 @@ public final class AccessCheck {
             }
             if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                 noAnswer(service, where, timeout);
-                return;
+                return false;
             }
             throw new AccessException(service + ": " + where + " failed: " + cause, cause);
         } catch (TimeoutException e) {
             noAnswer(service, where, timeout);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AccessException(service + ": interrupted while checking " + where, e);
+        }
+    }
+
+    /**
+     * On a cluster with an authorizer, what the service's principal may do on the topics it uses, asked of the broker
+     * (DescribeTopics with the authorized operations): a missing ACL stops the start with one line naming each
+     * operation and topic, instead of a Streams thread or a transaction failing later. Without an authorizer, or
+     * without an answer, nothing is refused here.
+     *
+     * @param needed topic -> the operations the service needs on it (READ, WRITE; DESCRIBE is implied)
+     */
+    public static void verifyTopicAccess(String service, Properties kafkaClient,
+                                         Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed,
+                                         Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(kafkaClient);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-access-check");
+        int ms = (int) timeout.toMillis();
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (Admin admin = Admin.create(p)) {
+            var described = admin.describeTopics(needed.keySet(),
+                    new org.apache.kafka.clients.admin.DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
+            for (Map.Entry<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> e : needed.entrySet()) {
+                try {
+                    var d = described.get(e.getKey()).get(ms + 1000L, TimeUnit.MILLISECONDS);
+                    java.util.Set<org.apache.kafka.common.acl.AclOperation> allowed = d.authorizedOperations();
+                    if (allowed == null) continue; // no authorizer: nothing to check
+                    for (var op : e.getValue()) {
+                        if (!allowed.contains(op) && !allowed.contains(org.apache.kafka.common.acl.AclOperation.ALL)) {
+                            missing.add(op + " on topic " + e.getKey());
+                        }
+                    }
+                } catch (ExecutionException x) {
+                    if (x.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException) {
+                        missing.add("DESCRIBE on topic " + e.getKey());
+                    }
+                    // a topic not there yet, or no answer: the service's own start and failure policy deal with it
+                }
+            }
+        } catch (TimeoutException | KafkaException e) {
+            log.warn("{}: could not check its topic ACLs ({}); starting anyway", service, e.toString());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AccessException(service + ": interrupted while checking its topic ACLs", e);
+        }
+        if (!missing.isEmpty()) {
+            throw new AccessException(service + ": the service's principal lacks ACLs at Kafka: " + String.join(", ", missing)
+                    + " (grant them as the README's ACL table says)", null);
         }
     }
 
