@@ -27,13 +27,19 @@ import picocli.CommandLine.Spec;
         description = {"create: makes every topic of the contract that is missing (existing ones are left as they are).",
                 "check: one line per problem (missing topic, partition count, replication, a config that differs), "
                         + "exit 1 on any, 0 with \"no drift\".",
+                "appends: watches a running cluster for --seconds and prints its log appends per accepted article, by "
+                        + "topic (internal ones too), data records and transaction markers apart, and the commits and "
+                        + "aborts of each transactional producer.",
                 "Config keys: bootstrap.servers, security.protocol, sasl.*, ssl.*, topics.* (see the README's topic contract)."})
 public final class TopicsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "create|check", description = "what to do")
+    @Parameters(index = "0", paramLabel = "create|check|appends", description = "what to do")
     String action;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "appends: how long to watch (default ${DEFAULT-VALUE}).")
+    int seconds;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka (default: bootstrap.servers of --config, else 127.0.0.1:9092)")
     String bootstrap;
@@ -43,8 +49,11 @@ public final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!action.equals("create") && !action.equals("check")) {
-            throw new BadInputException("topics: the action is create or check, got '" + action + "'");
+        if (!action.equals("create") && !action.equals("check") && !action.equals("appends")) {
+            throw new BadInputException("topics: the action is create, check or appends, got '" + action + "'");
+        }
+        if (action.equals("appends") && seconds < 1) {
+            throw new BadInputException("topics appends: --seconds must be at least 1, got " + seconds);
         }
         Properties settings = ServiceConfigFile.load("topics", config, p -> p);
         TopicContract contract = ServiceConfigFile.load("topics", config, TopicContract::fromProperties);
@@ -59,6 +68,14 @@ public final class TopicsCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         try (Admin admin = Admin.create(client)) {
+            if (action.equals("appends")) {
+                var before = LogAppends.endOffsets(admin);
+                Thread.sleep(seconds * 1000L);
+                var after = LogAppends.endOffsets(admin);
+                LogAppends.print(LogAppends.between(client, before, after, contract.name(TopicContract.Role.RAW)),
+                        java.time.Duration.ofSeconds(seconds), out);
+                return 0;
+            }
             TopicProvisioner provisioner = TopicProvisioner.forCluster(admin, contract);
             if (action.equals("create")) {
                 Map<String, String> outcome = provisioner.createAll();
@@ -73,6 +90,9 @@ public final class TopicsCommand implements Callable<Integer> {
             return problems.isEmpty() ? 0 : 1;
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new BadInputException("topics " + action + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 }
