@@ -81,4 +81,16 @@ class StoryFingerprintTest {
         Article plain = article("p", "s", StoryClusteringTest.words(0, 30), Instant.EPOCH, List.of());
         assertThat(StoryFingerprint.specificSimilarity(fp.signature(plain), busan)).isEqualTo(-1);
     }
+
+    @Test
+    void componentsComparedInPlaceGiveThePolicysFigure() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 200; n++) {
+            byte[] a = sig(StoryClusteringTest.words(random.nextInt(50), 60 + random.nextInt(50)));
+            byte[] b = sig(StoryClusteringTest.words(random.nextInt(50), 60 + random.nextInt(50)));
+            assertThat(StoryFingerprint.fractionOfEqualComponents(a, b, 0)).isEqualTo(StoryFingerprint.policyFraction(a, b, 0));
+            assertThat(StoryFingerprint.fractionOfEqualComponents(a, b, StoryFingerprint.PART_BYTES))
+                    .isEqualTo(StoryFingerprint.policyFraction(a, b, StoryFingerprint.PART_BYTES));
+        }
+    }
 }
