@@ -71,6 +71,14 @@ class PublisherKafkaTest {
                 List<ConsumerRecord<String, byte[]>> latest = f.readBytes(t.latest());
                 assertThat(latest.stream().filter(r -> r.key().equals("e2e-0")).map(r -> r.value() == null))
                         .as("withdrawal tombstones the latest view").containsExactly(false, true);
+                // the latest view's values carry news.articles' encoding with their own subject's schema id: they
+                // decode through the registry to the same articles
+                java.util.Map<String, EnrichedArticle> published = new java.util.HashMap<>();
+                f.readArticles(t.articles()).forEach(r -> published.put(r.key() + "@" + r.value().getArticle().getVersion(), r.value()));
+                List<ConsumerRecord<String, EnrichedArticle>> latestDecoded = f.readArticles(t.latest());
+                assertThat(latestDecoded.stream().filter(r -> r.value() != null).count()).isGreaterThan(30);
+                assertThat(latestDecoded).filteredOn(r -> r.value() != null).allSatisfy(r -> assertThat(r.value())
+                        .isEqualTo(published.get(r.key() + "@" + r.value().getArticle().getVersion())));
 
                 SpecificAvroSerde<DeadLetter> dl = new SpecificAvroSerde<>();
                 dl.configure(Map.of("schema.registry.url", TestSchemaRegistry.url(), "specific.avro.reader", true), false);

@@ -45,6 +45,8 @@ public final class ArticleRouter {
     private final PublishTopics topics;
     private final Deserializer<EnrichedArticle> enrichedDeserializer;
     private final Serializer<EnrichedArticle> articleSerializer;
+    /** news.articles.latest gets news.articles' encoding, its own schema id written in */
+    private final SameEncoding latestEncoding = new SameEncoding();
     private final Serializer<DeadLetter> deadLetterSerializer;
     private final FinishedArticleValidator validator;
     private final FinishedArticleJson json;
@@ -118,7 +120,8 @@ public final class ArticleRouter {
                     Long.toString(article.getReceivedAt().toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
         }
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
-        out.add(record(topics.articles(), key, articleSerializer.serialize(topics.articles(), enriched), headers));
+        byte[] articleBytes = articleSerializer.serialize(topics.articles(), enriched);
+        out.add(record(topics.articles(), key, articleBytes, headers));
         byte[] jsonBytes = json.toBytes(enriched);
         out.add(record(topics.articlesJson(), key, jsonBytes, headers));
         for (String code : distinctCodes(enriched.getCountries())) {
@@ -130,7 +133,7 @@ public final class ArticleRouter {
         }
         byte[] latestValue = FinishedArticleValidator.isKillNotice(article)
                 ? null // tombstone: compaction removes the article from the latest view
-                : articleSerializer.serialize(topics.latest(), enriched);
+                : latestEncoding.forOther(articleBytes, () -> articleSerializer.serialize(topics.latest(), enriched));
         out.add(record(topics.latest(), key, latestValue, headers));
         return new OutputRecords(id, out, false, null);
     }
