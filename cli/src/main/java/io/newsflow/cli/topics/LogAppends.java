@@ -39,10 +39,14 @@ final class LogAppends {
     private static final byte COMPLETE_COMMIT = 4;
     private static final byte COMPLETE_ABORT = 5;
 
-    /** Appends of one topic row (a country topic's copies summed as one row). */
-    record Row(String topic, long appends, long data) {
+    /**
+     * Appends of one topic row (a country topic's copies summed as one row): data records, and offsets deleted before
+     * they could be read ({@code purged}: Kafka Streams deletes what it has consumed of a repartition topic), which
+     * hold data and markers in unknown shares.
+     */
+    record Row(String topic, long appends, long data, long purged) {
         long markers() {
-            return appends - data;
+            return appends - data - purged;
         }
     }
 
@@ -87,9 +91,16 @@ final class LogAppends {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-topics-appends");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<TopicPartition, Long> purged = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(ranges.keySet());
-            ranges.forEach((tp, r) -> consumer.seek(tp, r[0]));
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(ranges.keySet());
+            ranges.forEach((tp, r) -> {
+                long from = Math.max(r[0], Math.min(first.getOrDefault(tp, r[0]), r[1]));
+                if (from > r[0]) purged.put(tp, from - r[0]);
+                consumer.seek(tp, from);
+            });
             Map<TopicPartition, Long> data = new HashMap<>();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (ranges.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()[1])
@@ -108,13 +119,14 @@ final class LogAppends {
                 }
             }
             ranges.forEach((tp, r) -> {
-                long[] row = perRow.computeIfAbsent(row(tp.topic()), k -> new long[2]);
+                long[] row = perRow.computeIfAbsent(row(tp.topic()), k -> new long[3]);
                 row[0] += r[1] - r[0];
                 row[1] += data.getOrDefault(tp, 0L);
+                row[2] += purged.getOrDefault(tp, 0L);
             });
         }
         List<Row> rows = new ArrayList<>();
-        perRow.forEach((name, v) -> rows.add(new Row(name, v[0], v[1])));
+        perRow.forEach((name, v) -> rows.add(new Row(name, v[0], v[1], v[2])));
         rows.sort((a, b) -> Long.compare(b.appends(), a.appends()));
         return new Result(rows, articles[0], transactions);
     }
@@ -157,17 +169,21 @@ final class LogAppends {
         double per = Math.max(articles, 1);
         out.printf(Locale.ROOT, "log appends over %d s, %,d articles accepted (data records on the raw topic):%n",
                 window.toSeconds(), articles);
-        out.printf(Locale.ROOT, "  %-52s %10s %9s %9s %9s%n", "topic", "appends", "data", "markers", "/article");
+        out.printf(Locale.ROOT, "  %-52s %10s %9s %9s %9s %9s%n", "topic", "appends", "data", "markers", "purged", "/article");
         long data = 0;
         long markers = 0;
+        long purged = 0;
         for (Row row : r.rows()) {
-            out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %9.2f%n", row.topic(), row.appends(), row.data(),
-                    row.markers(), row.appends() / per);
+            out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %,9d %9.2f%n", row.topic(), row.appends(), row.data(),
+                    row.markers(), row.purged(), row.appends() / per);
             data += row.data();
             markers += row.markers();
+            purged += row.purged();
         }
-        out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %9.2f%n", "total", r.total(), data, markers, r.total() / per);
-        out.printf(Locale.ROOT, "  per article: %.2f data records, %.2f markers%n", data / per, markers / per);
+        out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %,9d %9.2f%n", "total", r.total(), data, markers, purged,
+                r.total() / per);
+        out.printf(Locale.ROOT, "  per article: %.2f data records, %.2f markers, %.2f purged before read (data and "
+                + "markers)%n", data / per, markers / per, purged / per);
         out.println("transactions completed, by producer:");
         r.transactions().forEach((group, c) -> out.printf(Locale.ROOT, "  %-52s %,9d commits %,6d aborts (%.3f commits/article)%n",
                 group, c[0], c[1], c[0] / per));

@@ -67,6 +67,33 @@ class LogAppendsKafkaTest {
     }
 
     @Test
+    void offsetsDeletedBeforeTheyAreReadArePurgedNotMarkers() throws Exception {
+        String topic = TestKafka.uniqueTopic("appends-purged");
+        TestKafka.createTopics(1, topic);
+        Properties client = new Properties();
+        client.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            var before = LogAppends.endOffsets(admin);
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < 5; i++) producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v"));
+            }
+            // what Kafka Streams does to a repartition topic once consumed
+            admin.deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(3))).all().get();
+            var after = LogAppends.endOffsets(admin);
+            LogAppends.Result r = LogAppends.between(client, before, after, topic);
+            assertThat(r.rows()).filteredOn(row -> row.topic().equals(topic)).singleElement().satisfies(row -> {
+                assertThat(row.appends()).isEqualTo(5);
+                assertThat(row.data()).isEqualTo(2);
+                assertThat(row.purged()).isEqualTo(3);
+                assertThat(row.markers()).isZero();
+            });
+        }
+    }
+
+    @Test
     void instancesOfOneProducerAreOneGroupAndCountryTopicsOneRow() {
         assertThat(LogAppends.producerGroup("newsflow-publish-0")).isEqualTo("newsflow-publish-*");
         assertThat(LogAppends.producerGroup("newsflow-enrich-6f1c2a9e-3b4d-4c5e-8f90-0123456789ab-1")).isEqualTo("newsflow-enrich-*");
