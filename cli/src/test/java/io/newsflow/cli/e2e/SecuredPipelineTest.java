@@ -177,7 +177,9 @@ class SecuredPipelineTest {
 
     @Test
     void aWrongKafkaPasswordStopsTheServiceWithAnErrorNamingServiceClientAndCause() throws Exception {
-        Path ingestFile = write("ingest-wrong-kafka.properties", common("not-the-password", REGISTRY_PASSWORD));
+        Properties wrong = common("not-the-password", REGISTRY_PASSWORD);
+        wrong.setProperty("ingest.feed.e2e.key", FEED_KEY); // an ingest with a feed, only its Kafka password wrong
+        Path ingestFile = write("ingest-wrong-kafka.properties", wrong);
         long began = System.nanoTime();
         assertThatThrownBy(() -> IngestService.start(ServiceConfigFile.load("ingest", ingestFile,
                 p -> IngestConfig.from(p, Map.of()))))
