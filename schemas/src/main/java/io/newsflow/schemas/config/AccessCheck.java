@@ -47,12 +47,8 @@ public final class AccessCheck {
 
     /** A DescribeCluster with the service's client settings; true when Kafka answered, false when it did not. */
     public static boolean verifyKafka(String service, Properties kafkaClient, Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(kafkaClient);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-access-check");
+        Properties p = checkingAdmin(service, kafkaClient, timeout);
         int ms = (int) timeout.toMillis();
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
         String where = "Kafka at " + p.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092")
                 + " (security.protocol=" + p.getProperty(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT") + ")";
         Admin admin;
@@ -100,12 +96,8 @@ public final class AccessCheck {
     public static void verifyTopicAccess(String service, Properties kafkaClient,
                                          Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed,
                                          Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(kafkaClient);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-access-check");
+        Properties p = checkingAdmin(service, kafkaClient, timeout);
         int ms = (int) timeout.toMillis();
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
         java.util.List<String> missing = new java.util.ArrayList<>();
         try (Admin admin = Admin.create(p)) {
             var described = admin.describeTopics(needed.keySet(),
@@ -138,6 +130,17 @@ public final class AccessCheck {
             throw new AccessException(service + ": the service's principal lacks ACLs at Kafka: " + String.join(", ", missing)
                     + " (grant them as the README's ACL table says)", null);
         }
+    }
+
+    /** The service's client settings for the admin client of a check: its own client id, every call bounded. */
+    private static Properties checkingAdmin(String service, Properties kafkaClient, Duration timeout) {
+        Properties p = new Properties();
+        p.putAll(kafkaClient);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, service + "-access-check");
+        int ms = (int) timeout.toMillis();
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        return p;
     }
 
     private static void noAnswer(String service, String where, Duration timeout) {
