@@ -89,7 +89,7 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         for (String candidate : mostPromising(keys, now)) {
             List<StoryIndex.Member> core = index.members(candidate, now);
             // the story's time: it got an article within the gap (a daily report written alike is a new event each day)
-            if (core.isEmpty() || now - index.lastSeen(candidate, now) > settings.gap().toMillis()) continue;
+            if (core.isEmpty() || now - index.lastSeen(candidate, core) > settings.gap().toMillis()) continue;
             if (!places.compatibleWith(StoryPlaces.union(core.stream().map(StoryIndex.Member::places).toList()))) continue;
             Closeness c = closeness(core, signature, settings);
             // close to most of the story's core, not to one member: one article near another cannot pull a story in

@@ -177,8 +177,13 @@ final class StoryIndex {
 
     /** When the story last got an article (within the window), or its newest core member's time, or MIN_VALUE. */
     long lastSeen(String storyId, long now) {
+        return lastSeen(storyId, members(storyId, now));
+    }
+
+    /** The same, from the story's core as the caller has just read it (no second read of the members). */
+    long lastSeen(String storyId, List<Member> core) {
         long last = lastSeen.getOrDefault(storyId, Long.MIN_VALUE);
-        for (Member m : members(storyId, now)) last = Math.max(last, m.addedMs());
+        for (Member m : core) last = Math.max(last, m.addedMs());
         return last;
     }
 
