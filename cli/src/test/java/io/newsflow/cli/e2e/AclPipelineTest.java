@@ -74,9 +74,7 @@ class AclPipelineTest {
     void anArticleGoesThroughEveryServiceEachWithOnlyItsOwnAcls() throws Exception {
         Path topicsFile = write("topics.properties", client(OPERATOR));
         assertThat(Main.run("topics", "create", "--config", topicsFile.toString())).isZero();
-        try (Admin admin = Admin.create(client(OPERATOR))) {
-            admin.createAcls(ServiceAcls.all()).all().get();
-        }
+        grant(ServiceAcls.all());
 
         Properties enrich = client("enrich");
         enrich.setProperty("enrich.state.dir", Files.createDirectories(dir.resolve("enrich-state")).toString());
@@ -131,9 +129,7 @@ class AclPipelineTest {
                 .map(b -> new org.apache.kafka.common.acl.AclBinding(b.pattern(), new org.apache.kafka.common.acl.AccessControlEntry(
                         "User:publish-partial", "*", b.entry().operation(), b.entry().permissionType())))
                 .toList();
-        try (Admin admin = Admin.create(client(OPERATOR))) {
-            admin.createAcls(partial).all().get();
-        }
+        grant(partial);
         Properties publish = client("publish-partial");
         publish.setProperty("publish.health.port", "-1");
         publish.setProperty("publish.group.id", "newsflow-publish");
@@ -145,6 +141,19 @@ class AclPipelineTest {
                 .hasMessage("publish: the service's principal lacks ACLs at Kafka: WRITE on topic news.articles "
                         + "(grant them as the README's ACL table says)");
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Creates the ACLs and waits until the broker enforces them: the controller commits them before the broker's
+     * authorizer has applied them, and a service started in between is refused what it was granted.
+     */
+    private static void grant(List<org.apache.kafka.common.acl.AclBinding> acls) throws Exception {
+        try (Admin admin = Admin.create(client(OPERATOR))) {
+            admin.createAcls(acls).all().get();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get()
+                            .containsAll(acls));
+        }
     }
 
     /** A service's client settings: the broker, its own SCRAM credentials over TLS, the registry. */

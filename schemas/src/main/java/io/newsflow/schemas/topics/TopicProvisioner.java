@@ -84,6 +84,12 @@ public final class TopicProvisioner {
                 log.info("created topic {} (partitions={}, replication={}, configs={})", s.name(), s.partitions(),
                         s.replicationFactor(), s.configs());
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException) {
+                    // listing shows only topics the principal may describe: a topic it cannot see looks missing
+                    throw new TopicProvisioningException(s.name(), "cannot create topic " + s.name()
+                            + ": the principal may neither see it nor create it (an operator creates the topics with"
+                            + " `newsflow topics create`; the service needs the ACLs of the README's table)", e.getCause());
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new TopicProvisioningException(s.name(), "cannot create topic " + s.name() + ": "
                             + e.getCause().getMessage(), e.getCause());
