@@ -125,9 +125,12 @@ public final class LocalKafkaCluster implements AutoCloseable {
                 .property("transaction.state.log.min.isr", "2")
                 .property("share.coordinator.state.topic.replication.factor", "3")
                 .property("share.coordinator.state.topic.min.isr", "2")
-                // a node that stops heartbeating loses its leaderships after 6 s instead of 9
-                .property("broker.session.timeout.ms", "6000")
-                .property("broker.heartbeat.interval.ms", "1500")
+                // a node that dies loses its leaderships 3 s after its last heartbeat instead of 9: until then its
+                // partitions take no writes. A newly elected controller gives every broker this long again, so a
+                // dead node that was also the active controller costs the quorum's election (~3 s) plus this.
+                // Lower fences a node that stalls (a GC pause, a starved box) for 3 s; heartbeats every 750 ms
+                .property("broker.session.timeout.ms", "3000")
+                .property("broker.heartbeat.interval.ms", "750")
                 // a replica that lags is dropped from the ISR after 10 s instead of 30, so writes go on sooner
                 .property("replica.lag.time.max.ms", "10000")
                 .property("num.io.threads", "2")

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production shape on one machine: a three-node KRaft cluster (replication 3, min.insync.replicas 2, internal
- * topics too), the schema registry, one ingest, two enrich and two publish instances, each service its own JVM
+ * topics too), the schema registry, two ingest, two enrich and two publish instances, each service its own JVM
  * started as a deployment starts it. A supervisor restarts a service that exits, as an orchestrator would.
  */
 final class ChaosStack implements AutoCloseable {
@@ -31,7 +31,8 @@ final class ChaosStack implements AutoCloseable {
     final LocalKafkaCluster kafka;
     private volatile LocalSchemaRegistry registry;
     private final int registryPort;
-    final int ingestPort;
+    /** Each ingest instance's HTTP port. */
+    final List<Integer> ingestPorts;
     final Map<String, ServiceJvm> services = new LinkedHashMap<>();
     /** Services a fault holds down on purpose; the supervisor leaves them alone. */
     final Set<String> heldDown = ConcurrentHashMap.newKeySet();
@@ -48,12 +49,19 @@ final class ChaosStack implements AutoCloseable {
         if (Main.run("topics", "create", "--bootstrap-server", kafka.bootstrapServers()) != 0) {
             throw new IllegalStateException("topics create failed on " + kafka.bootstrapServers());
         }
-        ingestPort = Ports.freePort();
         List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        Properties ingest = common();
-        ingest.setProperty("ingest.http.port", Integer.toString(ingestPort));
-        feedKeys.forEach((feed, key) -> ingest.setProperty("ingest.feed." + feed + ".key", key));
-        services.put("ingest", ServiceJvm.of("ingest", "ingest", ingest, dir, jvm));
+        // ingest holds no state: two instances behind the agencies' balancer, as a deployment runs it, so one that dies
+        // costs a retry on the other instead of its restart
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            int port = Ports.freePort();
+            ports.add(port);
+            Properties ingest = common();
+            ingest.setProperty("ingest.http.port", Integer.toString(port));
+            feedKeys.forEach((feed, key) -> ingest.setProperty("ingest.feed." + feed + ".key", key));
+            services.put("ingest-" + i, ServiceJvm.of("ingest-" + i, "ingest", ingest, dir, jvm));
+        }
+        ingestPorts = List.copyOf(ports);
         for (int i = 1; i <= 2; i++) {
             Properties e = common();
             e.setProperty("application.id", ENRICH_APP);

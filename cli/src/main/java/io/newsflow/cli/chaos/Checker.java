@@ -49,6 +49,8 @@ final class Checker {
         long unseen;
         int trendingDoubleCounts;
         int deadlettersIngest;
+        /** Distinct items among ingest's dead letters (feed and payload): one whose answer was lost is written again. */
+        int deadlettersIngestDistinct;
         int deadlettersOther;
         int articlesOut;
         final Map<String, List<String>> examples = new LinkedHashMap<>();
@@ -196,9 +198,13 @@ final class Checker {
             }
         });
 
+        Set<String> ingestItems = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(topics.name(TopicContract.Role.DEADLETTER))) {
             DeadLetter d = (DeadLetter) avro.deserialize(r.topic(), r.value());
-            if ("ingest".equals(d.getStage())) f.deadlettersIngest++;
+            if ("ingest".equals(d.getStage())) {
+                f.deadlettersIngest++;
+                if (ingestItems.add(Workload.itemKey(d.getFeed(), bytes(d.getPayload())))) f.deadlettersIngestDistinct++;
+            }
             else {
                 f.deadlettersOther++;
                 f.example("deadletters_unexpected", d.getStage() + ": " + d.getReason());
@@ -206,6 +212,12 @@ final class Checker {
         }
         avro.close();
         return f;
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
     }
 
     /** Records not yet visible to read_committed readers: log end minus last stable offset, over every output. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,9 @@ final class Workload {
     /** One acknowledged id/version and when ingest said 202 (nanoTime). */
     record Ack(String id, Long version, long atNanos) {}
 
-    private final URI articles;
+    /** Each ingest instance's endpoint; a request goes to the next in turn, a retry to the one after (a balancer). */
+    private final List<URI> instances;
+    private final AtomicInteger turn = new AtomicInteger();
     private final Map<String, String> feedKeys;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,11 +47,13 @@ final class Workload {
     /** Items at or past this position wait: the fault planned there has not started yet. */
     private final AtomicInteger limit = new AtomicInteger(Integer.MAX_VALUE);
     private final AtomicInteger refused = new AtomicInteger();
+    /** The distinct items ingest refused (feed and body), to tell a dead letter written twice from one unexpected. */
+    private final Set<String> refusedItems = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong retries = new AtomicLong();
     private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 
-    Workload(int ingestPort, Map<String, String> feedKeys) {
-        this.articles = URI.create("http://127.0.0.1:" + ingestPort + "/v1/articles");
+    Workload(List<Integer> ingestPorts, Map<String, String> feedKeys) {
+        this.instances = ingestPorts.stream().map(p -> URI.create("http://127.0.0.1:" + p + "/v1/articles")).toList();
         this.feedKeys = feedKeys;
     }
 
@@ -101,12 +106,13 @@ final class Workload {
         long backoff = 50;
         while (true) {
             HttpResponse<String> r;
+            URI articles = instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
             try {
                 r = http.send(HttpRequest.newBuilder(articles).timeout(Duration.ofSeconds(20))
                         .header("Content-Type", item.contentType()).header("Authorization", "Bearer " + key)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(item.body())).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                // refused connection (ingest down) or no answer in time: an agency sends it again
+                // refused connection (an instance down) or no answer in time: sent again, to the next instance
                 retries.incrementAndGet();
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 1000);
@@ -131,6 +137,7 @@ final class Workload {
                 }
             } else {
                 refused.incrementAndGet();
+                refusedItems.add(itemKey(feedOf(item), item.body()));
             }
             return;
         }
@@ -165,6 +172,19 @@ final class Workload {
     }
 
     /** Requests answered 4xx (the malformed items: each leaves one dead letter). */
+    /** A malformed item's identity: its feed and the digest of its bytes. */
+    static String itemKey(String feed, byte[] body) {
+        try {
+            return feed + ":" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int refusedDistinct() {
+        return refusedItems.size();
+    }
+
     int refused() {
         return refused.get();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A short chaos run on the production shape (three brokers, the registry, ingest, two enrich and two publish
+ * A short chaos run on the production shape (three brokers, the registry, two ingest, two enrich and two publish
  * instances, each its own JVM): one fault of every kind while the workload runs, then the checker. Fails on any
  * lost, duplicated, torn, out-of-order, unseen or wrongly-latest record, or an unexpected dead letter.
  */

@@ -45,8 +45,10 @@ public final class IngestService implements AutoCloseable {
             return t;
         });
         quietCheck.scheduleAtFixedRate(health::evaluate, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
-        log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {})", config.host(), server.port(),
-                config.feedKeys().keySet(), config.rawTopic(), config.deadLetterTopic(), config.bootstrapServers());
+        // the JVM's uptime: how long a restarted ingest keeps its feeds waiting
+        log.info("ingest listening on http://{}:{} (feeds {}, topic {}, dead letters {}, Kafka {}) {} ms after the JVM began",
+                config.host(), server.port(), config.feedKeys().keySet(), config.rawTopic(), config.deadLetterTopic(),
+                config.bootstrapServers(), java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         if (config.feedKeys().equals(Map.of("demo", "demo"))) {
             log.warn("ingest accepts only the demo feed with key 'demo': configure ingest.feed.NAME.key for real feeds");
         }
@@ -58,12 +60,14 @@ public final class IngestService implements AutoCloseable {
     /** Starts with a Kafka producer built from the config. */
     public static IngestService start(IngestConfig config) {
         requireFeeds(config);
+        long began = System.nanoTime();
         // one clear error for a wrong listener, password or registry credential, not 503s for every request
         boolean answered = io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(),
                 config.serdeSettings(), java.time.Duration.ofSeconds(10));
         var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
         if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("ingest", config.kafkaClientSettings(),
                 Map.of(config.rawTopic(), write, config.deadLetterTopic(), write), java.time.Duration.ofSeconds(10));
+        log.info("ingest checked Kafka and the registry in {} ms", (System.nanoTime() - began) / 1_000_000);
         return new IngestService(config, new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 io.newsflow.schemas.serde.AvroSerdeFactory.<Object>serializer(config.serdeSettings(), false)));
     }
