@@ -410,6 +410,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
             p.setProperty("transaction.state.log.num.partitions", "6");
             // no 3 s wait for more members before the first assignment of a consumer group
             p.setProperty("group.initial.rebalance.delay.ms", "0");
+            // a transaction its producer abandoned (a frozen or partitioned instance) holds every read_committed reader
+            // of its partitions until the coordinator aborts it: at its transaction.timeout.ms, but the coordinator
+            // looks for timed-out transactions only every 10 s by default, so up to 10 s later. Every second instead
+            // (an in-memory scan of the coordinator's transactions)
+            p.setProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
             // a laptop-sized broker: fewer threads than the production defaults
             p.setProperty("num.network.threads", "2");
             p.setProperty("num.io.threads", "4");
