@@ -32,9 +32,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Consume-transform-produce with Kafka transactions: each poll's records, everything they turn into, and the
- * consumer offsets after them are committed in one transaction (offsets via sendOffsetsToTransaction with the
- * consumer's group metadata, so a zombie from an older group generation is fenced). A read_committed consumer
+ * Consume-transform-produce with Kafka transactions: the records of one or more polls, everything they turn into,
+ * and the consumer offsets after them are committed in one transaction (offsets via sendOffsetsToTransaction with the
+ * consumer's group metadata, so a zombie from an older group generation is fenced). A transaction stays open across
+ * polls for the commit interval from its first record, and is committed then, when its partitions are revoked and
+ * on a clean stop: each commit writes a marker on every partition it touched
+ * (every country topic among them), so fewer commits cost fewer appends, for at most the interval of latency. A read_committed consumer
  * downstream therefore sees every enriched record's output exactly once, or not at all if the transaction aborted.
  *
  * <p>On a retriable failure the transaction is aborted and the consumer rewound to the last committed offsets, so
@@ -53,6 +56,9 @@ public final class TransactionalPublisher implements Runnable {
     private final PublisherHealth health;
     private final Duration pollTimeout;
     private final Duration retryBackoff;
+    private final Duration commitInterval;
+    /** The transaction open across polls, or null: committed once the interval from its first record is up. */
+    private OpenTransaction open;
     /** The longest wait between retries of a batch that keeps failing. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private int consecutiveAborts;
@@ -62,6 +68,19 @@ public final class TransactionalPublisher implements Runnable {
     public TransactionalPublisher(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
                                   ArticleRouter router, String inputTopic, PublisherMetrics metrics,
                                   PublisherHealth health, Duration pollTimeout, Duration retryBackoff) {
+        this(consumer, producer, router, inputTopic, metrics, health, pollTimeout, retryBackoff, Duration.ZERO);
+    }
+
+    /**
+     * @param commitInterval how long a transaction stays open across polls from its first record: fewer commits (and
+     *                       commit markers on every partition written) for at most this much latency; zero commits
+     *                       after every poll that brought records
+     */
+    public TransactionalPublisher(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
+                                  ArticleRouter router, String inputTopic, PublisherMetrics metrics,
+                                  PublisherHealth health, Duration pollTimeout, Duration retryBackoff,
+                                  Duration commitInterval) {
+        this.commitInterval = commitInterval;
         this.consumer = consumer;
         this.producer = producer;
         this.router = router;
@@ -91,12 +110,22 @@ public final class TransactionalPublisher implements Runnable {
                 } catch (OffsetOutOfRangeException e) {
                     inputExpired(e.offsetOutOfRangePartitions());
                     continue;
+                } catch (WakeupException e) {
+                    if (running) throw e;
+                    break;
                 }
                 health.polled();
                 if (!records.isEmpty()) {
-                    processInTransaction(records);
+                    addToTransaction(records);
+                }
+                // enrich commits its output in bursts (every 100 ms), so polls between them come back empty: the
+                // transaction stays open across those too, until the interval is up
+                if (open != null && System.nanoTime() - open.began >= commitInterval.toNanos()) {
+                    commitOpen();
                 }
             }
+            // a clean stop commits what was published so far
+            if (open != null) commitOpen();
         } catch (WakeupException e) {
             if (running) {
                 fail(e);
@@ -116,52 +145,83 @@ public final class TransactionalPublisher implements Runnable {
         }
     }
 
-    private void processInTransaction(ConsumerRecords<byte[], byte[]> records) {
-        long start = System.nanoTime();
-        int published = 0;
-        int deadLetters = 0;
-        Map<String, Integer> byTopic = new HashMap<>();
-        producer.beginTransaction();
+    /** What the open transaction holds: the next offsets of its input, and what it published, for the metrics. */
+    private static final class OpenTransaction {
+        final long began = System.nanoTime();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        final Map<String, Integer> byTopic = new HashMap<>();
+        int records;
+        int published;
+        int deadLetters;
+    }
+
+    private void addToTransaction(ConsumerRecords<byte[], byte[]> records) {
+        if (open == null) {
+            producer.beginTransaction();
+            open = new OpenTransaction();
+        }
         try {
             for (ConsumerRecord<byte[], byte[]> in : records) {
                 OutputRecords out = router.route(in);
                 for (ProducerRecord<byte[], byte[]> record : out.records()) {
                     producer.send(record);
-                    byTopic.merge(record.topic(), 1, Integer::sum);
+                    open.byTopic.merge(record.topic(), 1, Integer::sum);
                 }
                 if (out.deadLettered()) {
-                    deadLetters++;
+                    open.deadLetters++;
                     log.warn("dead-lettered article={} from={}-{}@{} reason={}", out.articleId(), in.topic(),
                             in.partition(), in.offset(), out.reason());
                 } else {
-                    published++;
+                    open.published++;
                 }
+                open.records++;
             }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            open.offsets.putAll(nextOffsets(records));
+        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
+                 | AuthorizationException | UnsupportedVersionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // KafkaException from send, or a serializer that could not reach the registry: retry from the last commit
+            abortAndRewind(records.partitions(), e);
+        }
+    }
+
+    private void commitOpen() {
+        OpenTransaction t = open;
+        try {
+            producer.sendOffsetsToTransaction(t.offsets, consumer.groupMetadata());
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                  | AuthorizationException | UnsupportedVersionException e) {
             throw e;
         } catch (RuntimeException e) {
-            // KafkaException from send/commit, or a serializer that could not reach the registry: retry the batch
-            abortAndRewind(records, e);
+            abortAndRewind(Set.of(), e);
             return;
         }
+        open = null;
         consecutiveAborts = 0;
         health.committed();
-        metrics.committed(records.count(), published, deadLetters, byTopic, System.nanoTime() - start);
-        log.debug("committed transaction: records={} published={} deadlettered={}", records.count(), published,
-                deadLetters);
+        metrics.committed(t.records, t.published, t.deadLetters, t.byTopic, System.nanoTime() - t.began);
+        log.debug("committed transaction: records={} published={} deadlettered={}", t.records, t.published,
+                t.deadLetters);
     }
 
-    private void abortAndRewind(ConsumerRecords<byte[], byte[]> records, RuntimeException cause) {
+    /** Aborts the open transaction and rewinds every partition it read, plus {@code alsoRead}, to its last commit. */
+    private void abortAndRewind(Set<TopicPartition> alsoRead, RuntimeException cause) {
+        Set<TopicPartition> read = new java.util.HashSet<>(alsoRead);
+        int records = 0;
+        if (open != null) {
+            read.addAll(open.offsets.keySet());
+            records = open.records;
+        }
+        open = null;
         Duration wait = backoff(retryBackoff, ++consecutiveAborts);
-        log.warn("aborting transaction of {} records, retry {} in {} ms: {}", records.count(), consecutiveAborts,
+        log.warn("aborting transaction of {} records, retry {} in {} ms: {}", records, consecutiveAborts,
                 wait.toMillis(), cause.toString());
         metrics.aborted();
         health.aborted(cause.toString());
         producer.abortTransaction();
-        rewindToCommitted(records.partitions());
+        rewindToCommitted(read);
         sleep(wait);
     }
 
@@ -259,6 +319,23 @@ public final class TransactionalPublisher implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             log.info("partitions revoked: {}", partitions);
+            // what was published from them is committed while this instance still owns them; the next owner reads
+            // on from there
+            if (open != null) commitOpen();
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            log.info("partitions lost: {}", partitions);
+            // no longer ours to commit: aborted, and the next owner reads them again from the last commit
+            if (open != null) {
+                open = null;
+                try {
+                    producer.abortTransaction();
+                } catch (RuntimeException e) {
+                    log.warn("aborting the transaction of lost partitions: {}", e.toString());
+                }
+            }
         }
 
         @Override

@@ -41,9 +41,11 @@ class TransactionalPublisherTest {
     private TransactionalPublisher publisher;
     private Thread loop;
 
+    private ArticleRouter router;
+
     @BeforeEach
     void start() {
-        ArticleRouter router = new ArticleRouter(PublishTopics.defaults(), serde, serde,
+        router = new ArticleRouter(PublishTopics.defaults(), serde, serde,
                 new AvroBinarySerde<>(DeadLetter.getClassSchema()), new FinishedArticleValidator(),
                 new FinishedArticleJson(), topic -> { }, Clock.systemUTC());
         publisher = new TransactionalPublisher(consumer, producer, router, IN.topic(), metrics, health,
@@ -173,6 +175,87 @@ class TransactionalPublisherTest {
         assertThat(health.state()).isEqualTo(PublisherHealth.State.DOWN);
         assertThat(producer.history()).isEmpty();
         assertThat(producer.closed()).isTrue();
+    }
+
+    /** A publisher whose transactions stay open across polls for a minute: only revocation or a stop ends them sooner. */
+    private void withLongCommitInterval() {
+        withCommitInterval(Duration.ofMinutes(1));
+    }
+
+    private void withCommitInterval(Duration interval) {
+        publisher = new TransactionalPublisher(consumer, producer, router, IN.topic(), metrics, health,
+                Duration.ofMillis(20), Duration.ofMillis(1), interval);
+    }
+
+    @Test
+    void thePollsWithinTheCommitIntervalShareOneTransactionEmptyPollsBetweenThemIncluded() {
+        withCommitInterval(Duration.ofMillis(500));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
+        consumer.schedulePollTask(() -> { }); // a poll between two of enrich's bursts brings nothing
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").build())));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(2, "a3", Fixtures.enriched("a3").build())));
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics.publishedCount()).isEqualTo(3.0));
+        assertThat(producer.commitCount()).as("four polls, one transaction").isEqualTo(1);
+        assertThat(producer.consumerGroupOffsetsHistory()).hasSize(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next())
+                .containsEntry(IN, new OffsetAndMetadata(3L));
+        assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))).containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
+    void aCleanStopCommitsTheOpenTransaction() throws InterruptedException {
+        withLongCommitInterval();
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
+        runLoop();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumer.position(IN)).isEqualTo(1L));
+        assertThat(producer.commitCount()).as("open for a minute").isZero();
+
+        publisher.stop();
+        loop.join(30_000);
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next())
+                .containsEntry(IN, new OffsetAndMetadata(1L));
+    }
+
+    @Test
+    void aTransactionOpenWhenItsPartitionsAreRevokedIsCommittedBeforeTheyGo() {
+        withLongCommitInterval();
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").build())));
+        // the next poll starts with a rebalance that takes the partition away: what was published from it is
+        // committed with its offsets, in the one transaction of both polls, while this instance still owns it
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of()));
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics.publishedCount()).isEqualTo(2.0));
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next())
+                .containsEntry(IN, new OffsetAndMetadata(2L));
+    }
+
+    @Test
+    void aFailedCommitOfSeveralPollsRewindsToTheLastCommitAndPublishesEachOnceAfter() {
+        withCommitInterval(Duration.ofMillis(300));
+        producer.commitTransactionException = new TimeoutException("broker slow");
+        consumer.schedulePollTask(() -> consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build())));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").build())));
+        runLoop();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(metrics.abortedCount()).isEqualTo(1.0);
+            assertThat(consumer.position(IN)).as("both polls rewound").isZero();
+        });
+        consumer.schedulePollTask(() -> {
+            producer.commitTransactionException = null;
+            consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
+            consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").build()));
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(producer.commitCount()).isEqualTo(1));
+        assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))).containsExactly("a1", "a2");
     }
 
     @Test

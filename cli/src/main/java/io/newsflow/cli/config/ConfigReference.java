@@ -145,6 +145,8 @@ public final class ConfigReference {
                 key("publish.instance.id", publish, "0", "stable id: transactional.id and group.instance.id", "1"),
                 key("publish.health.port", publish, "8083", "/health and /metrics; -1: off", "9083"),
                 key("publish.poll.ms", publish, "100", "longest poll", "50"),
+                key("publish.commit.interval.ms", publish, "1000",
+                        "how long a transaction stays open across polls from its first record; 0: one per poll", "500"),
                 key("publish.topic.enriched", publish, "topics.name.enriched", "input", "enriched"),
                 key("publish.topic.articles", publish, "topics.name.articles", "Avro output", "articles"),
                 key("publish.topic.articles.json", publish, "topics.name.articles.json", "JSON output", "json"),

@@ -48,4 +48,12 @@ class PublisherConfigTest {
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("topics.partitions", "six"), "f.props"))
                 .hasMessage("topics.partitions must be a whole number, got 'six'");
     }
+
+    @Test
+    void transactionsSpanPollsUpToTheCommitIntervalAndANegativeOneIsRefused() {
+        assertThat(PublisherConfig.fromProperties(props(), "t").commitInterval()).hasMillis(1000);
+        assertThat(PublisherConfig.fromProperties(props("publish.commit.interval.ms", "0"), "t").commitInterval()).isZero();
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.interval.ms", "-5"), "f"))
+                .hasMessage("publish.commit.interval.ms must be 0 or more, got -5");
+    }
 }
