@@ -36,9 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and the consumer offsets after them are committed in one transaction (offsets via sendOffsetsToTransaction with the
  * consumer's group metadata, so a zombie from an older group generation is fenced). A transaction stays open across
  * polls for the commit interval from its first record, and is committed then, when its partitions are revoked and
- * on a clean stop: each commit writes a marker on every partition it touched
- * (every country topic among them), so fewer commits cost fewer appends, for at most the interval of latency. A read_committed consumer
- * downstream therefore sees every enriched record's output exactly once, or not at all if the transaction aborted.
+ * on a clean stop: each commit writes a marker on every partition it touched (every country topic among them), so
+ * fewer commits cost fewer appends, for at most the interval of latency. A read_committed consumer downstream
+ * therefore sees every enriched record's output exactly once, or not at all if the transaction aborted.
  *
  * <p>On a retriable failure the transaction is aborted and the consumer rewound to the last committed offsets, so
  * the same records are processed again. On fencing (another instance took the transactional id) the loop stops.

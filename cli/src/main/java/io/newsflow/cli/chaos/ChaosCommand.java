@@ -261,7 +261,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 events.add(e);
                 // one fault at a time: the next waits until output flows again after this one (each recovery is its own)
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (!load.isDone() && recovery(watch, e, workload.acks()) < 0 && System.nanoTime() < deadline) {
+                while (!load.isDone() && Seen.of(watch, e, workload.acks()).recovery(e) < 0 && System.nanoTime() < deadline) {
                     // recovery is seen on input sent after the fault: keep a trickle going past the next position
                     if (workload.submitted() >= workload.heldAt() - 2) workload.holdAt(workload.submitted() + 10);
                     Thread.sleep(200);
@@ -282,24 +282,22 @@ public final class ChaosCommand implements Callable<Integer> {
             r.findings = checker.check(acks);
             for (FaultInjector.Event e : events) {
                 r.faults.merge(e.kind(), 1, Integer::sum);
-                long recovered = recovery(watch, e, acks);
+                Seen seen = Seen.of(watch, e, acks);
+                long recovered = seen.recovery(e);
                 if (recovered < 0) r.unrecovered.add(e.kind() + " on " + e.target());
                 else r.recoveryMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(recovered / 1_000_000);
-                r.partBackMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add((e.backNanos() - e.startNanos()) / 1_000_000);
-                long nowNanos = System.nanoTime();
-                java.time.Instant wall = java.time.Instant.now();
-                long rideOut = watch.firstOutputOfAckedAfter(e.startNanos() + 1_000_000_000L, acks);
-                long afterReturn = watch.firstOutputOfAckedAfter(e.backNanos(), acks);
+                long backMs = (e.backNanos() - e.startNanos()) / 1_000_000;
+                r.partBackMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(backMs);
+                long old = seen.untilOutputAfterBack(e);
+                if (old >= 0) r.untilOutputAfterBackMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(old / 1_000_000);
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("kind", e.kind());
                 ev.put("target", e.target());
-                ev.put("at", wall.minusNanos(nowNanos - e.startNanos()).toString());
-                ev.put("part_back_ms", (e.backNanos() - e.startNanos()) / 1_000_000);
-                ev.put("ride_out_ms", rideOut < 0 ? -1 : (rideOut - e.startNanos()) / 1_000_000);
-                ev.put("after_return_ms", afterReturn < 0 ? -1 : (afterReturn - e.backNanos()) / 1_000_000);
+                ev.put("at", java.time.Instant.now().minusNanos(System.nanoTime() - e.startNanos()).toString());
+                ev.put("part_back_ms", backMs);
+                ev.put("ride_out_ms", seen.rideOut() < 0 ? -1 : (seen.rideOut() - e.startNanos()) / 1_000_000);
+                ev.put("after_return_ms", seen.afterReturn() < 0 ? -1 : (seen.afterReturn() - e.backNanos()) / 1_000_000);
                 r.events.add(ev);
-                long old = untilOutputAfterBack(watch, e, acks);
-                if (old >= 0) r.untilOutputAfterBackMs.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(old / 1_000_000);
             }
             r.crashRestarts = stack.crashRestarts();
             r.retries = workload.retries();
@@ -325,23 +323,32 @@ public final class ChaosCommand implements Callable<Integer> {
     }
 
     /**
-     * How long downstream readers waited on this fault: the longer of riding it out (from the fault until an article
-     * acknowledged more than a second after it began comes out) and of the part's return (from the part back until an
-     * article acknowledged after that comes out). A part the others cannot do without (the one ingest, the instance
-     * holding the newsroom) counts its restart in the first; a part they can (a broker of three, the registry while
-     * schemas are cached) counts only what its absence and its return cost, not its own boot. -1: not yet.
+     * When output of input acknowledged after a fault first came out (nanoTime; -1: not yet): {@code rideOut} for input
+     * acknowledged more than a second after the fault began, {@code afterReturn} for input acknowledged after the part
+     * was back.
      */
-    static long recovery(OutputWatch watch, FaultInjector.Event e, List<Workload.Ack> acks) {
-        long rideOut = watch.firstOutputOfAckedAfter(e.startNanos() + 1_000_000_000L, acks);
-        long afterReturn = watch.firstOutputOfAckedAfter(e.backNanos(), acks);
-        if (rideOut < 0 || afterReturn < 0) return -1;
-        return Math.max(rideOut - e.startNanos(), afterReturn - e.backNanos());
-    }
+    record Seen(long rideOut, long afterReturn) {
+        static Seen of(OutputWatch watch, FaultInjector.Event e, List<Workload.Ack> acks) {
+            return new Seen(watch.firstOutputOfAckedAfter(e.startNanos() + 1_000_000_000L, acks),
+                    watch.firstOutputOfAckedAfter(e.backNanos(), acks));
+        }
 
-    /** The measure earlier runs reported: from the fault until an article acknowledged after the part was back is out. */
-    static long untilOutputAfterBack(OutputWatch watch, FaultInjector.Event e, List<Workload.Ack> acks) {
-        long out = watch.firstOutputOfAckedAfter(e.backNanos(), acks);
-        return out < 0 ? -1 : out - e.startNanos();
+        /**
+         * How long downstream readers waited on this fault: the longer of riding it out (from the fault until input
+         * acknowledged more than a second after it began comes out) and of the part's return (from the part back until
+         * input acknowledged after that comes out). A part the others cannot do without (the instance holding the
+         * newsroom) counts its restart in the first; a part they can (a broker of three, the registry while schemas are
+         * cached, one ingest of two) counts only what its absence and its return cost, not its own boot. -1: not yet.
+         */
+        long recovery(FaultInjector.Event e) {
+            if (rideOut < 0 || afterReturn < 0) return -1;
+            return Math.max(rideOut - e.startNanos(), afterReturn - e.backNanos());
+        }
+
+        /** The measure earlier runs reported: from the fault until input acknowledged after the part was back is out. */
+        long untilOutputAfterBack(FaultInjector.Event e) {
+            return afterReturn < 0 ? -1 : afterReturn - e.startNanos();
+        }
     }
 
     private void printTable(Result r) {

@@ -171,7 +171,6 @@ final class Workload {
         return limit.get();
     }
 
-    /** Requests answered 4xx (the malformed items: each leaves one dead letter). */
     /** A malformed item's identity: its feed and the digest of its bytes. */
     static String itemKey(String feed, byte[] body) {
         try {
@@ -185,6 +184,7 @@ final class Workload {
         return refusedItems.size();
     }
 
+    /** Requests answered 4xx (the malformed items: each leaves one dead letter). */
     int refused() {
         return refused.get();
     }
