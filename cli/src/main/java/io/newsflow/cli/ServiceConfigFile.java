@@ -1,6 +1,11 @@
 package io.newsflow.cli;
 
 import io.newsflow.schemas.config.ServiceProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.function.Function;
@@ -18,5 +23,15 @@ public final class ServiceConfigFile {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(command + ": " + (file == null ? "" : file + ": ") + e.getMessage());
         }
+    }
+
+    /** Writes {@code settings} to {@code file} in the format {@link #load} reads; returns the file. */
+    public static Path write(Path file, Properties settings, String comment) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            settings.store(w, comment);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 }

@@ -2,9 +2,6 @@ package io.newsflow.cli;
 
 import io.newsflow.stack.ChildProcess;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +31,7 @@ public final class ServiceJvm {
     /** Writes {@code settings} to {@code <dir>/<name>.properties}; the JVM runs {@code newsflow <command> --config} it. */
     public static ServiceJvm of(String name, String command, Properties settings, Path dir, List<String> jvmOptions)
             throws IOException {
-        Path file = dir.resolve(name + ".properties");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            settings.store(w, "newsflow " + command + ": " + name);
-        }
+        Path file = ServiceConfigFile.write(dir.resolve(name + ".properties"), settings, "newsflow " + command + ": " + name);
         return new ServiceJvm(name, command, file, dir, jvmOptions);
     }
 

@@ -17,7 +17,6 @@ import io.newsflow.stack.Ports;
 import io.newsflow.stack.TlsFiles;
 import io.newsflow.testkit.TestSchemaRegistry;
 import io.newsflow.testkit.TopicReader;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,10 +100,7 @@ class AclPipelineTest {
                      props -> IngestConfig.from(props, Map.of())));
              io.newsflow.frontpage.http.FrontPageServer front = ServiceConfigFile.load("frontpage", pageFile,
                      props -> io.newsflow.frontpage.http.FrontPageServer.Builder.fromProperties(props).build()).start()) {
-            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + "/v1/articles"))
-                    .header("Authorization", "Bearer " + FEED_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(WireItems.batch(items))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = WireItems.post(i.port(), FEED_KEY, WireItems.batch(items));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             List<ConsumerRecord<String, byte[]>> out = TopicReader.awaitRecords(client(OPERATOR), "news.articles.json",
                     items.size(), Duration.ofSeconds(120), new StringDeserializer(), new ByteArrayDeserializer());
@@ -164,11 +160,7 @@ class AclPipelineTest {
         return p;
     }
 
-    private static Path write(String name, Properties p) throws Exception {
-        Path file = dir.resolve(name);
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "acl pipeline test");
-        }
-        return file;
+    private static Path write(String name, Properties p) {
+        return ServiceConfigFile.write(dir.resolve(name), p, "acl pipeline test");
     }
 }

@@ -395,11 +395,7 @@ class PipelineCrashEndToEndTest {
         p.setProperty("publish.health.port", "-1");
         // small transactions: many of them, so the kill finds one open
         p.setProperty("consumer.max.poll.records", "10");
-        Path file = workDir.resolve("publish.properties");
-        try (var w = Files.newBufferedWriter(file)) {
-            p.store(w, "end-to-end crash test publisher");
-        }
-        return file;
+        return io.newsflow.cli.ServiceConfigFile.write(workDir.resolve("publish.properties"), p, "end-to-end crash test publisher");
     }
 
     private static void postAll(String ingestUrl, List<List<Item>> requests) {

@@ -22,10 +22,6 @@ import io.newsflow.testkit.TestSchemaRegistry;
 import io.newsflow.testkit.TopicReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +51,6 @@ class SecuredPipelineTest {
     private static final String REGISTRY_USER = "registry-user";
     private static final String REGISTRY_PASSWORD = "registry-secret";
     private static final String FEED_KEY = "secured-feed-key";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static LocalKafkaBroker broker;
     private static HttpFront registry;
@@ -123,18 +118,13 @@ class SecuredPipelineTest {
                      props -> PublisherConfig.fromProperties(props, publishFile.toString()))).start();
              IngestService i = IngestService.start(ServiceConfigFile.load("ingest", ingestFile,
                      props -> IngestConfig.from(props, Map.of())))) {
-            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + "/v1/articles"))
-                    .header("Authorization", "Bearer " + FEED_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(WireItems.batch(items))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = WireItems.post(i.port(), FEED_KEY, WireItems.batch(items));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             // a wire flash: headline only, no body, no time of its own (like IPTC's ninjs 3.0 examples)
             String flashId = "urn:newsflow:test:flash-" + System.nanoTime();
-            HttpResponse<String> flash = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + "/v1/articles"))
-                    .header("Authorization", "Bearer " + FEED_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"uri\":\"" + flashId + "\",\"type\":\"text\","
-                            + "\"headlines\":[{\"role\":\"main\",\"value\":\"Explosion reported at port of Beirut\"}]}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> flash = WireItems.post(i.port(), FEED_KEY, ("{\"uri\":\"" + flashId + "\",\"type\":\"text\","
+                    + "\"headlines\":[{\"role\":\"main\",\"value\":\"Explosion reported at port of Beirut\"}]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(flash.statusCode()).as(flash.body()).isEqualTo(202);
 
             Properties reader = LocalKafkaBroker.saslPlainClient(KAFKA_USER, KAFKA_PASSWORD);
@@ -229,12 +219,8 @@ class SecuredPipelineTest {
         return p;
     }
 
-    private static Path write(String name, Properties p) throws Exception {
-        Path file = dir.resolve(name);
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "secured pipeline test");
-        }
-        return file;
+    private static Path write(String name, Properties p) {
+        return ServiceConfigFile.write(dir.resolve(name), p, "secured pipeline test");
     }
 
     private static JsonNode json(byte[] value) {

@@ -114,6 +114,17 @@ final class WireItems {
         return n;
     }
 
+    private static final java.net.http.HttpClient HTTP =
+            java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    /** POSTs a ninjs body to the ingest on {@code port} as the feed holding {@code feedKey}. */
+    static java.net.http.HttpResponse<String> post(int port, String feedKey, byte[] ninjs) throws Exception {
+        return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v1/articles"))
+                        .header("Authorization", "Bearer " + feedKey).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ninjs)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A JSON array of items: one POST body. */
     static byte[] batch(List<Item> items) {
         ArrayNode array = JSON.createArrayNode();
