@@ -1,23 +1,29 @@
 package io.newsflow.cli.stories;
 
 import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.cli.replay.ReplayCommand;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import io.newsflow.enrich.replay.TrendingReplay;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.topics.TopicContract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +33,9 @@ import picocli.CommandLine.Spec;
 /** {@code newsflow stories score|largest}: how story clustering does, against known truth and on real text. */
 @Command(name = "stories", mixinStandardHelpOptions = true,
         description = "Measures story clustering: 'score' against the events the generator knows, 'largest' lists the "
-                + "largest stories an archive of article JSON lines forms.",
-        subcommands = {StoriesCommand.Score.class, StoriesCommand.Largest.class})
+                + "largest stories an archive of article JSON lines forms, 'published' reads a running pipeline's "
+                + "finished articles and names the stories that hold articles about another country.",
+        subcommands = {StoriesCommand.Score.class, StoriesCommand.Largest.class, StoriesCommand.Published.class})
 public final class StoriesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -169,6 +176,55 @@ public final class StoriesCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%4d  %s%n", story.getValue().size(), story.getKey());
                 for (String id : story.getValue().subList(0, Math.min(headlines, story.getValue().size()))) {
                     out.printf(Locale.ROOT, "        %s  %s%n", id, headlineOf.get(id));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "published", mixinStandardHelpOptions = true,
+            description = {"Reads the finished articles a running pipeline has published (the JSON topic, committed "
+                    + "records, each article at its latest version) and reports the share of articles in stories of "
+                    + "more than one article that are not about their story's main focus country, with the stories "
+                    + "that hold most of them."})
+    static final class Published implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka (default: bootstrap.servers of --config, else 127.0.0.1:9092)")
+        String bootstrap;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "A service's properties file (its bootstrap.servers and topics.* keys are used).")
+        Path config;
+
+        @Option(names = "--show", defaultValue = "5", description = "Stories holding articles about another country to list (default ${DEFAULT-VALUE}).")
+        int show;
+
+        @Override
+        public Integer call() {
+            if (show < 0) throw new BadInputException("stories published: --show must be 0 or more, got " + show);
+            Properties settings = ServiceConfigFile.load("stories", config, p -> p);
+            String servers = bootstrap != null ? bootstrap : settings.getProperty("bootstrap.servers", "127.0.0.1:9092");
+            String topic = ServiceConfigFile.load("stories", config, TopicContract::fromProperties)
+                    .name(TopicContract.Role.ARTICLES_JSON);
+            Collection<PublishedStories.Article> articles;
+            try {
+                articles = PublishedStories.read(servers, topic, Duration.ofSeconds(60));
+            } catch (IllegalStateException | KafkaException e) {
+                throw new BadInputException("stories published: " + e.getMessage());
+            }
+            PublishedStories.Report r = PublishedStories.of(articles);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s: %d articles in %d stories; %d stories of more than one article hold %d articles, "
+                            + "%d of them (%.2f%%) not about their story's main focus country%n", topic, r.articles(),
+                    r.stories(), r.score().multiArticleStories(), r.score().articlesInMultiArticleStories(),
+                    r.score().foreignArticles(), 100 * r.score().foreignShare());
+            for (PublishedStories.Mixed m : r.mixed().subList(0, Math.min(show, r.mixed().size()))) {
+                out.printf(Locale.ROOT, "%4d of %d about another country than %s  %s%n", m.foreign(), m.members().size(),
+                        m.mainFocus(), m.story());
+                for (PublishedStories.Article a : m.members()) {
+                    out.printf(Locale.ROOT, "        %-7s %s  %s%n", String.join(",", a.focus()), a.id(), a.headline());
                 }
             }
             out.flush();
