@@ -27,9 +27,17 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                            String httpHost, int httpPort, Duration versionsRetention,
                            StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
                            TopicContract topicContract, String instanceId, int threadReplacementsMax,
-                           Duration threadReplacementsWindow, double countryMentionMin, double countryFocusMin) {
+                           Duration threadReplacementsWindow, double countryMentionMin, double countryFocusMin,
+                           int commitIntervalMs) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
+    /**
+     * How often enrich commits its transaction (Kafka Streams' commit.interval.ms). Each commit writes a marker to
+     * every partition it touched (output, changelogs, repartition) and records to __transaction_state and
+     * __consumer_offsets, so it sets most of the log writes per article at news rates; output is visible downstream
+     * only at the commit, so it adds up to this much latency.
+     */
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     public static EnrichConfig defaults() {
         return fromProperties(new Properties());
@@ -94,7 +102,16 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 durationOf(p, "enrich.thread.replacements.window", Duration.ofMinutes(10)),
                 // the two country thresholds: being listed as mentioned, and being the focus (io.newsflow.countries.Weights)
                 doubleOf(p, "enrich.countries.mention.min-score", Weights.defaults().mentionMin()),
-                doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()));
+                doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()),
+                commitIntervalOf(p));
+    }
+
+    private static int commitIntervalOf(Properties p) {
+        int ms = intOf(p, "enrich.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS);
+        if (ms < 0) {
+            throw new IllegalArgumentException("enrich.commit.interval.ms must be 0 or more (milliseconds), got " + ms);
+        }
+        return ms;
     }
 
     /** The country tagger's weights with this service's two thresholds. */
@@ -105,19 +122,19 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
                 engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
     }
 
     /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
@@ -140,7 +157,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withTopicContract(TopicContract contract) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
     }
 
     /** host:port other instances use to forward interactive queries to this one. */
@@ -155,8 +172,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // an article must reach news.articles.enriched once, with its state updates, even across crashes
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // EOS output is visible at commit: 100 ms (the EOS default) keeps latency low; stated here on purpose
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // EOS output is visible at commit: the interval trades latency for log writes (DEFAULT_COMMIT_INTERVAL_MS)
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         // interactive queries: other instances forward GET /trending to the owner of the lists at this address
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);

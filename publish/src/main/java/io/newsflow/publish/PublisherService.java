@@ -61,16 +61,9 @@ public final class PublisherService implements AutoCloseable {
                 config.serdeSettings(), java.time.Duration.ofSeconds(10));
         topicSetup = new TopicSetup(Admin.create(adminProperties()), config);
         topicSetup.createFixedTopics();
-        var read = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.READ);
-        var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
-        Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed = new java.util.LinkedHashMap<>();
-        needed.put(config.topics().enriched(), read);
-        for (String t : List.of(config.topics().articles(), config.topics().articlesJson(), config.topics().latest(),
-                config.topics().deadLetter())) {
-            needed.put(t, write);
-        }
-        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("publish", config.kafkaClientSettings(), needed,
-                java.time.Duration.ofSeconds(10));
+        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("publish", config.kafkaClientSettings(),
+                List.of(config.topics().enriched()), List.of(config.topics().articles(), config.topics().articlesJson(),
+                        config.topics().latest(), config.topics().deadLetter()), java.time.Duration.ofSeconds(10));
 
         Map<String, Object> serdeConfig = new HashMap<>(config.serdeSettings());
         serdeConfig.put("specific.avro.reader", true);

@@ -137,6 +137,8 @@ public final class ConfigReference {
                 key("enrich.trending.emit-interval", enrich, "(TrendingSettings)", "how often lists are published",
                         "PT7S"),
                 key("enrich.trending.max-members", enrich, "(TrendingSettings)", "articles remembered per story", "7"),
+                key("enrich.commit.interval.ms", enrich, "100",
+                        "how often enrich commits its transaction (output visible then); longer: fewer log writes", "500"),
                 key("enrich.thread.replacements.max", enrich, "3", "stream threads replaced before the service exits",
                         "5"),
                 key("enrich.thread.replacements.window", enrich, "PT10M", "window of that count", "PT1H"),

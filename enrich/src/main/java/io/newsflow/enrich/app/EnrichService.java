@@ -64,15 +64,11 @@ public final class EnrichService implements AutoCloseable {
         boolean answered = io.newsflow.schemas.config.AccessCheck.verify("enrich", EnrichTopics.adminProperties(requested),
                 requested.serdeSettings(), java.time.Duration.ofSeconds(10));
         EnrichConfig config = EnrichTopics.ensure(requested);
-        var read = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.READ);
-        var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
-        java.util.Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed = new java.util.LinkedHashMap<>();
-        needed.put(config.rawTopic(), read);
-        if (config.engagementTopic() != null) needed.put(config.engagementTopic(), read);
-        needed.put(config.enrichedTopic(), write);
-        needed.put(config.trendingTopic(), write);
-        needed.put(config.topicContract().name(io.newsflow.schemas.topics.TopicContract.Role.DEADLETTER), write);
-        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("enrich", EnrichTopics.adminProperties(config), needed,
+        java.util.List<String> reads = config.engagementTopic() == null ? java.util.List.of(config.rawTopic())
+                : java.util.List.of(config.rawTopic(), config.engagementTopic());
+        if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("enrich", EnrichTopics.adminProperties(config),
+                reads, java.util.List.of(config.enrichedTopic(), config.trendingTopic(),
+                        config.topicContract().name(io.newsflow.schemas.topics.TopicContract.Role.DEADLETTER)),
                 java.time.Duration.ofSeconds(10));
         Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger);
         log.info("enrich topology:\n{}", topology.describe());

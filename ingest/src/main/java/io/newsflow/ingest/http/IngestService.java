@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The ingest service assembled from its config: Avro producer, parsers, metrics, HTTP server, Kafka health. */
@@ -64,9 +65,8 @@ public final class IngestService implements AutoCloseable {
         // one clear error for a wrong listener, password or registry credential, not 503s for every request
         boolean answered = io.newsflow.schemas.config.AccessCheck.verify("ingest", config.kafkaClientSettings(),
                 config.serdeSettings(), java.time.Duration.ofSeconds(10));
-        var write = java.util.Set.of(org.apache.kafka.common.acl.AclOperation.WRITE);
         if (answered) io.newsflow.schemas.config.AccessCheck.verifyTopicAccess("ingest", config.kafkaClientSettings(),
-                Map.of(config.rawTopic(), write, config.deadLetterTopic(), write), java.time.Duration.ofSeconds(10));
+                List.of(), List.of(config.rawTopic(), config.deadLetterTopic()), java.time.Duration.ofSeconds(10));
         log.info("ingest checked Kafka and the registry in {} ms", (System.nanoTime() - began) / 1_000_000);
         return new IngestService(config, new KafkaProducer<>(producerProperties(config), new StringSerializer(),
                 io.newsflow.schemas.serde.AvroSerdeFactory.<Object>serializer(config.serdeSettings(), false)));

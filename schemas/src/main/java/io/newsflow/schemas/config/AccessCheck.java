@@ -85,6 +85,27 @@ public final class AccessCheck {
         }
     }
 
+    /** {@link #verifyTopicAccess(String, Properties, Map, Duration)} for the topics a service reads and writes. */
+    public static void verifyTopicAccess(String service, Properties kafkaClient, java.util.Collection<String> reads,
+                                         java.util.Collection<String> writes, Duration timeout) {
+        verifyTopicAccess(service, kafkaClient, needed(reads, writes), timeout);
+    }
+
+    /** topic -> READ and/or WRITE, in the order given (reads first); a topic both read and written needs both. */
+    static Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed(java.util.Collection<String> reads,
+                                                                                      java.util.Collection<String> writes) {
+        Map<String, java.util.Set<org.apache.kafka.common.acl.AclOperation>> needed = new java.util.LinkedHashMap<>();
+        for (String t : reads) {
+            needed.computeIfAbsent(t, k -> java.util.EnumSet.noneOf(org.apache.kafka.common.acl.AclOperation.class))
+                    .add(org.apache.kafka.common.acl.AclOperation.READ);
+        }
+        for (String t : writes) {
+            needed.computeIfAbsent(t, k -> java.util.EnumSet.noneOf(org.apache.kafka.common.acl.AclOperation.class))
+                    .add(org.apache.kafka.common.acl.AclOperation.WRITE);
+        }
+        return needed;
+    }
+
     /**
      * On a cluster with an authorizer, what the service's principal may do on the topics it uses, asked of the broker
      * (DescribeTopics with the authorized operations): a missing ACL stops the start with one line naming each

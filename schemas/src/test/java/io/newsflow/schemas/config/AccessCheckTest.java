@@ -1,10 +1,14 @@
 package io.newsflow.schemas.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.Test;
 
 /** The registry check at a service's start, against a server that refuses the credentials. */
@@ -30,5 +34,13 @@ class AccessCheckTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void theTopicsReadAndWrittenBecomeTheOperationsNeededATopicBothReadAndWrittenNeedsBoth() {
+        assertThat(AccessCheck.needed(List.of("in", "both"), List.of("out", "both")))
+                .containsExactly(Map.entry("in", Set.of(AclOperation.READ)),
+                        Map.entry("both", Set.of(AclOperation.READ, AclOperation.WRITE)),
+                        Map.entry("out", Set.of(AclOperation.WRITE)));
     }
 }

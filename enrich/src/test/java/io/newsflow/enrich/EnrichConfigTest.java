@@ -1,0 +1,36 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+    private static EnrichConfig of(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) p.setProperty(keyValues[i], keyValues[i + 1]);
+        return EnrichConfig.fromProperties(p);
+    }
+
+    @Test
+    void theCommitIntervalIsASettingOfItsOwnThatStreamsGets() {
+        assertThat(of().streamsProperties().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo(EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS);
+        assertThat(of("enrich.commit.interval.ms", "250").streamsProperties().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo(250);
+        // the Streams key itself, passed through as every other client key, still has the last word
+        assertThat(of("enrich.commit.interval.ms", "250", "commit.interval.ms", "40").streamsProperties()
+                .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("40");
+    }
+
+    @Test
+    void aWrongCommitIntervalNamesTheKeyAndTheValue() {
+        assertThatThrownBy(() -> of("enrich.commit.interval.ms", "-1"))
+                .hasMessage("enrich.commit.interval.ms must be 0 or more (milliseconds), got -1");
+        assertThatThrownBy(() -> of("enrich.commit.interval.ms", "soon"))
+                .hasMessage("enrich.commit.interval.ms must be an integer, got 'soon'");
+    }
+}
