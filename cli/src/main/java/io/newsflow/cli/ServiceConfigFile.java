@@ -25,6 +25,27 @@ public final class ServiceConfigFile {
         }
     }
 
+    /**
+     * A {@code --config FILE} of a command that runs services itself (demo, bench): only keys of the services it runs
+     * ({@code prefixes}, e.g. "enrich."), each checked, so a misspelt or foreign key is named instead of ignored.
+     */
+    public static Properties serviceKeys(String command, Path file, java.util.List<String> prefixes) {
+        Properties p;
+        try {
+            p = ServiceProperties.load(file, java.util.Map.of());
+        } catch (RuntimeException e) {
+            throw new BadInputException(command + ": --config " + file + ": " + e.getMessage());
+        }
+        for (String k : p.stringPropertyNames()) {
+            if (prefixes.stream().noneMatch(k::startsWith)) {
+                throw new BadInputException(command + ": --config " + file + ": '" + k + "' is not a service key; "
+                        + command + " passes " + String.join(", ", prefixes.stream().map(x -> x + "*").toList())
+                        + " keys to the services it runs");
+            }
+        }
+        return p;
+    }
+
     /** Writes {@code settings} to {@code file} in the format {@link #load} reads; returns the file. */
     public static Path write(Path file, Properties settings, String comment) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

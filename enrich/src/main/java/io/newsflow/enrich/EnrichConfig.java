@@ -28,7 +28,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                            StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
                            TopicContract topicContract, String instanceId, int threadReplacementsMax,
                            Duration threadReplacementsWindow, double countryMentionMin, double countryFocusMin,
-                           int commitIntervalMs) {
+                           int commitIntervalMs, int commitMaxRecords) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     /**
@@ -38,6 +38,13 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
      * only at the commit, so it adds up to this much latency.
      */
     public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+    /**
+     * A stream thread asks for a commit once it has taken this many records since it last asked, before the interval
+     * is up ({@link CommitRequests}): the latency bound at high rates when the interval is made long. At the default
+     * interval it does not come into play below 10,000 records a second per thread, so the flat-out rate keeps its
+     * commits every 100 ms.
+     */
+    public static final int DEFAULT_COMMIT_MAX_RECORDS = 1000;
 
     public static EnrichConfig defaults() {
         return fromProperties(new Properties());
@@ -103,7 +110,14 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 // the two country thresholds: being listed as mentioned, and being the focus (io.newsflow.countries.Weights)
                 doubleOf(p, "enrich.countries.mention.min-score", Weights.defaults().mentionMin()),
                 doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()),
-                commitIntervalOf(p));
+                commitIntervalOf(p),
+                commitMaxRecordsOf(p));
+    }
+
+    private static int commitMaxRecordsOf(Properties p) {
+        int n = intOf(p, "enrich.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS);
+        if (n < 1) throw new IllegalArgumentException("enrich.commit.max.records must be 1 or more, got " + n);
+        return n;
     }
 
     private static int commitIntervalOf(Properties p) {
@@ -122,19 +136,19 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
                 engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
     }
 
     /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
@@ -157,7 +171,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withTopicContract(TopicContract contract) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
     }
 
     /** host:port other instances use to forward interactive queries to this one. */

@@ -6,6 +6,7 @@ import io.newsflow.enrich.stories.StoryFingerprint;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.enrich.versions.VersionGateProcessor;
 import io.newsflow.enrich.versions.VersionRecord;
+import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.TrendingList;
@@ -73,6 +74,7 @@ public final class EnrichTopology {
         KStream<String, EnrichedArticle> newsroom = builder
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article())
                         .withTimestampExtractor(eventTime).withName("raw-articles"))
+                .process(() -> new CommitRequests<String, Article>(config.commitMaxRecords()), Named.as("raw-commit-requests"))
                 .process(() -> new VersionGateProcessor(config.versionsRetention()), Named.as("version-gate"),
                         VersionGateProcessor.STORE)
                 .processValues(() -> new PrepareArticleProcessor(tagger, new StoryFingerprint(config.stories().bodyChars())),
@@ -84,6 +86,8 @@ public final class EnrichTopology {
                         .withNumberOfPartitions(1));
 
         KStream<String, SpecificRecord> clustered = newsroom
+                .process(() -> new CommitRequests<String, EnrichedArticle>(config.commitMaxRecords()),
+                        Named.as("newsroom-commit-requests"))
                 .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
                         StoryClusterProcessor.INDEX_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
                 .mapValues(v -> (SpecificRecord) v, Named.as("clustered"));

@@ -33,4 +33,12 @@ class EnrichConfigTest {
         assertThatThrownBy(() -> of("enrich.commit.interval.ms", "soon"))
                 .hasMessage("enrich.commit.interval.ms must be an integer, got 'soon'");
     }
+
+    @Test
+    void theCommitRecordBoundIsASettingAndABoundBelowOneIsRefused() {
+        assertThat(of().commitMaxRecords()).isEqualTo(EnrichConfig.DEFAULT_COMMIT_MAX_RECORDS);
+        assertThat(of("enrich.commit.max.records", "20").commitMaxRecords()).isEqualTo(20);
+        assertThatThrownBy(() -> of("enrich.commit.max.records", "0"))
+                .hasMessage("enrich.commit.max.records must be 1 or more, got 0");
+    }
 }

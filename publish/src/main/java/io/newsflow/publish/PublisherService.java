@@ -80,7 +80,7 @@ public final class PublisherService implements AutoCloseable {
         KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
         publisher = new TransactionalPublisher(consumer, producer, router, config.topics().enriched(), metrics,
-                health, config.pollTimeout(), Duration.ofMillis(500), config.commitInterval());
+                health, config.pollTimeout(), Duration.ofMillis(500), config.commitInterval(), config.commitMaxRecords());
         if (config.healthPort() >= 0) {
             try {
                 healthServer = new HealthServer("127.0.0.1", config.healthPort(), health, meters);

@@ -57,6 +57,7 @@ public final class TransactionalPublisher implements Runnable {
     private final Duration pollTimeout;
     private final Duration retryBackoff;
     private final Duration commitInterval;
+    private final int commitMaxRecords;
     /** The transaction open across polls, or null: committed once the interval from its first record is up. */
     private OpenTransaction open;
     /** The longest wait between retries of a batch that keeps failing. */
@@ -68,19 +69,23 @@ public final class TransactionalPublisher implements Runnable {
     public TransactionalPublisher(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
                                   ArticleRouter router, String inputTopic, PublisherMetrics metrics,
                                   PublisherHealth health, Duration pollTimeout, Duration retryBackoff) {
-        this(consumer, producer, router, inputTopic, metrics, health, pollTimeout, retryBackoff, Duration.ZERO);
+        this(consumer, producer, router, inputTopic, metrics, health, pollTimeout, retryBackoff, Duration.ZERO,
+                Integer.MAX_VALUE);
     }
 
     /**
      * @param commitInterval how long a transaction stays open across polls from its first record: fewer commits (and
      *                       commit markers on every partition written) for at most this much latency; zero commits
      *                       after every poll that brought records
+     * @param commitMaxRecords a transaction holding this many input records is committed after the poll that
+     *                         brought them, before its interval is up: the latency bound at high rates
      */
     public TransactionalPublisher(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
                                   ArticleRouter router, String inputTopic, PublisherMetrics metrics,
                                   PublisherHealth health, Duration pollTimeout, Duration retryBackoff,
-                                  Duration commitInterval) {
+                                  Duration commitInterval, int commitMaxRecords) {
         this.commitInterval = commitInterval;
+        this.commitMaxRecords = commitMaxRecords;
         this.consumer = consumer;
         this.producer = producer;
         this.router = router;
@@ -118,9 +123,10 @@ public final class TransactionalPublisher implements Runnable {
                 if (!records.isEmpty()) {
                     addToTransaction(records);
                 }
-                // enrich commits its output in bursts (every 100 ms), so polls between them come back empty: the
-                // transaction stays open across those too, until the interval is up
-                if (open != null && System.nanoTime() - open.began >= commitInterval.toNanos()) {
+                // enrich commits its output in bursts, so polls between them come back empty: the transaction stays
+                // open across those too, until the interval is up or it holds enough records
+                if (open != null && (System.nanoTime() - open.began >= commitInterval.toNanos()
+                        || open.records >= commitMaxRecords)) {
                     commitOpen();
                 }
             }

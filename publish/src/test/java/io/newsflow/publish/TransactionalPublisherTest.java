@@ -183,8 +183,34 @@ class TransactionalPublisherTest {
     }
 
     private void withCommitInterval(Duration interval) {
+        withCommitBounds(interval, Integer.MAX_VALUE);
+    }
+
+    private void withCommitBounds(Duration interval, int maxRecords) {
         publisher = new TransactionalPublisher(consumer, producer, router, IN.topic(), metrics, health,
-                Duration.ofMillis(20), Duration.ofMillis(1), interval);
+                Duration.ofMillis(20), Duration.ofMillis(1), interval, maxRecords);
+    }
+
+    @Test
+    void aTransactionHoldingTheMostRecordsIsCommittedBeforeItsIntervalIsUp() {
+        withCommitBounds(Duration.ofMinutes(1), 3);
+        consumer.schedulePollTask(() -> {
+            consumer.addRecord(record(0, "a1", Fixtures.enriched("a1").build()));
+            consumer.addRecord(record(1, "a2", Fixtures.enriched("a2").build()));
+        });
+        consumer.schedulePollTask(() -> consumer.addRecord(record(2, "a3", Fixtures.enriched("a3").build())));
+        consumer.schedulePollTask(() -> consumer.addRecord(record(3, "a4", Fixtures.enriched("a4").build())));
+        runLoop();
+
+        // a1-a3 reach the bound after the second poll: committed then, not a minute later; a4 waits in the next one
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(consumer.position(IN)).as("a4 read").isEqualTo(4L);
+            assertThat(producer.commitCount()).isEqualTo(1);
+        });
+        assertThat(producer.history().stream().filter(r -> r.topic().equals("news.articles"))
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))).as("committed").containsExactly("a1", "a2", "a3");
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values().iterator().next())
+                .containsEntry(IN, new OffsetAndMetadata(3L));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.newsflow.cli.bench;
 
 import io.newsflow.cli.BadInputException;
+import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.generator.WireItem;
+import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.publish.route.ArticleRouter;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.topics.TopicContract;
@@ -73,10 +75,16 @@ public final class BenchCommand implements Callable<Integer> {
     long httpBatchMs;
 
     @Option(names = "--commit-ms", paramLabel = "N",
-            description = "Kafka Streams commit.interval.ms of the pass-through hop and of enrich (default: their own,"
-                    + " 100 ms under exactly-once). Output is visible at each commit: lower = less latency, higher ="
-                    + " fewer transactions. The publisher commits once per poll batch and has no such setting.")
+            description = "Kafka Streams commit.interval.ms of the pass-through hop and enrich's"
+                    + " enrich.commit.interval.ms (default: their own, 100 ms). Output is visible at each commit: lower ="
+                    + " less latency, higher = fewer transactions. The publisher keeps its defaults"
+                    + " (publish.commit.interval.ms, publish.commit.max.records).")
     Integer commitMs;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "ingest.*, enrich.* and publish.* settings for the pipeline's services (e.g."
+                    + " publish.commit.interval.ms), as in their own --config files.")
+    Path config;
 
     @Option(names = "--restarts",
             description = "Instead: restart times. Each service its own JVM, stopped cleanly and killed in turn; prints"
@@ -114,6 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (commitMs != null && commitMs < 0) {
             throw new BadInputException("bench: --commit-ms must be 0 or more, got " + commitMs);
         }
+        java.util.Properties serviceKeys = config == null ? new java.util.Properties()
+                : io.newsflow.cli.ServiceConfigFile.serviceKeys("bench", config, List.of("ingest.", "enrich.", "publish."));
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("newsflow-bench");
         List<WireItem> items = BenchRecords.generate(articles, seed, "flat-");
@@ -128,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
             String bootstrap = kafka.bootstrapServers();
             createTopics(bootstrap);
             Report report = new Report();
-            report.commitNote = commitNote(commitMs);
+            report.commitNote = commitNote(commitMs, serviceKeys);
             try (CpuSampler cpu = new CpuSampler(kafka.pid(), registry.pid(), 20)) {
                 RawProduceStage raw = new RawProduceStage(bootstrap);
                 report.warmUps.add(withCpu(cpu, raw.warmUp("bench.raw.warmup", items)));
@@ -147,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println("pass-through hop done");
 
                 try (PipelineServices pipeline = PipelineServices.start(bootstrap, registry.url(),
-                        work.resolve("state"), entry.equals("http"), commitMs, httpBatchMs)) {
+                        work.resolve("state"), entry.equals("http"), commitMs, httpBatchMs, serviceKeys)) {
                     report.pipelineNote = pipeline.hops() + ", entry: ";
                     warmUp(pipeline, bootstrap, BenchRecords.generate(warmUpArticles, seed + 2, "warmup-"), out);
                     report.warmUpArticles = warmUpArticles;
@@ -195,10 +205,16 @@ public final class BenchCommand implements Callable<Integer> {
         return new NewTopic(s.name(), s.partitions(), s.replicationFactor()).configs(s.configs());
     }
 
-    private static String commitNote(Integer commitMs) {
-        return (commitMs == null ? "hop and enrich commit every 100 ms (exactly-once default)"
-                : "hop and enrich commit every " + commitMs + " ms (--commit-ms)")
-                + "; publish commits one transaction per poll batch";
+    private static String commitNote(Integer commitMs, java.util.Properties serviceKeys) {
+        String hopMs = commitMs != null ? commitMs + " ms (--commit-ms)" : "100 ms";
+        String enrichMs = commitMs != null ? commitMs + " ms (--commit-ms)"
+                : serviceKeys.getProperty("enrich.commit.interval.ms", EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS + "") + " ms";
+        return "the hop commits every " + hopMs + ", enrich every " + enrichMs + " or sooner after "
+                + serviceKeys.getProperty("enrich.commit.max.records", EnrichConfig.DEFAULT_COMMIT_MAX_RECORDS + "")
+                + " records per thread; publish after "
+                + serviceKeys.getProperty("publish.commit.interval.ms", PublisherConfig.DEFAULT_COMMIT_INTERVAL_MS + "")
+                + " ms or " + serviceKeys.getProperty("publish.commit.max.records", PublisherConfig.DEFAULT_COMMIT_MAX_RECORDS + "")
+                + " records";
     }
 
     /** The CPU the processes used over the window the measurement's rate was taken on. */

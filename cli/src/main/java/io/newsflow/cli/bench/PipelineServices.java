@@ -7,7 +7,6 @@ import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
-import org.apache.kafka.streams.StreamsConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -35,28 +34,28 @@ final class PipelineServices implements AutoCloseable {
      *                 false: ingest's parsers run in the bench and write news.articles.raw (enrich + publish only)
      * @param commitIntervalMs enrich's commit.interval.ms, or null for its own default
      * @param httpBatchMs      over HTTP: the batching window (0: one item per request)
+     * @param serviceKeys      ingest.*, enrich.* and publish.* settings of the user's --config (may be empty)
      */
     static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp,
-                                  Integer commitIntervalMs, long httpBatchMs) {
-        Properties enrichSettings = new Properties();
+                                  Integer commitIntervalMs, long httpBatchMs, Properties serviceKeys) {
+        Properties enrichSettings = only(serviceKeys, "enrich.");
         if (commitIntervalMs != null) {
-            // any key outside enrich.* is a Kafka Streams override
-            enrichSettings.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs.toString());
+            enrichSettings.setProperty("enrich.commit.interval.ms", commitIntervalMs.toString());
         }
         EnrichService enrich = EnrichService.start(EnrichConfig.fromProperties(enrichSettings)
                 .withBootstrap(bootstrap, registryUrl)
                 .withInstance("bench-enrich", stateDir.resolve("enrich").toString(), 0), new StandardCountryTagging());
-        PublisherService publish = new PublisherService(PublisherConfig.builder()
-                .bootstrapServers(bootstrap)
-                .schemaRegistryUrl(registryUrl)
-                .groupId("bench-publish")
-                .healthPort(-1)
-                .build()).start();
+        Properties publishSettings = only(serviceKeys, "publish.");
+        publishSettings.setProperty("bootstrap.servers", bootstrap);
+        publishSettings.setProperty("schema.registry.url", registryUrl);
+        publishSettings.setProperty("publish.group.id", "bench-publish");
+        publishSettings.setProperty("publish.health.port", "-1");
+        PublisherService publish = new PublisherService(PublisherConfig.fromProperties(publishSettings, "bench")).start();
         awaitRunning(enrich);
         if (!overHttp) {
             return new PipelineServices(null, enrich, publish, new RawTopicEntry(bootstrap, registryUrl));
         }
-        Properties p = new Properties();
+        Properties p = only(serviceKeys, "ingest.");
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
         p.setProperty("ingest.http.port", "0"); // any free port: a running demo keeps 8080
@@ -65,6 +64,14 @@ final class PipelineServices implements AutoCloseable {
         URI root = URI.create("http://127.0.0.1:" + ingest.port());
         PipelineEntry entry = httpBatchMs > 0 ? new BatchingHttpEntry(root, httpBatchMs) : new HttpEntry(root);
         return new PipelineServices(ingest, enrich, publish, entry);
+    }
+
+    private static Properties only(Properties keys, String prefix) {
+        Properties p = new Properties();
+        for (String k : keys.stringPropertyNames()) {
+            if (k.startsWith(prefix)) p.setProperty(k, keys.getProperty(k));
+        }
+        return p;
     }
 
     private static void awaitRunning(EnrichService enrich) {

@@ -173,19 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The --config file's keys; only service keys, each checked to name a service the demo runs. */
     static java.util.Properties serviceSettings(Path file) {
-        java.util.Properties p;
-        try {
-            p = io.newsflow.schemas.config.ServiceProperties.load(file, java.util.Map.of());
-        } catch (RuntimeException e) {
-            throw new BadInputException("demo: --config " + file + ": " + e.getMessage());
-        }
-        for (String k : p.stringPropertyNames()) {
-            if (!k.startsWith("ingest.") && !k.startsWith("enrich.") && !k.startsWith("publish.")) {
-                throw new BadInputException("demo: --config " + file + ": '" + k + "' is not a service key; the demo passes "
-                        + "ingest.*, enrich.* and publish.* keys to the services it runs");
-            }
-        }
-        return p;
+        return io.newsflow.cli.ServiceConfigFile.serviceKeys("demo", file, java.util.List.of("ingest.", "enrich.", "publish."));
     }
 
     DemoOptions options() {

@@ -56,4 +56,14 @@ class PublisherConfigTest {
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.interval.ms", "-5"), "f"))
                 .hasMessage("publish.commit.interval.ms must be 0 or more, got -5");
     }
+
+    @Test
+    void aTransactionIsBoundedByItsRecordsTooAndABoundBelowOneIsRefused() {
+        assertThat(PublisherConfig.fromProperties(props(), "t").commitMaxRecords())
+                .isEqualTo(PublisherConfig.DEFAULT_COMMIT_MAX_RECORDS);
+        assertThat(PublisherConfig.fromProperties(props("publish.commit.max.records", "10"), "t").commitMaxRecords())
+                .isEqualTo(10);
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.max.records", "0"), "f"))
+                .hasMessage("publish.commit.max.records must be 1 or more, got 0");
+    }
 }
