@@ -6,11 +6,7 @@ import io.newsflow.enrich.stories.StorySettings;
 import io.newsflow.enrich.trending.TrendingSettings;
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import io.newsflow.countries.Weights;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Properties;
@@ -48,16 +44,6 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
 
     public static EnrichConfig defaults() {
         return fromProperties(new Properties());
-    }
-
-    public static EnrichConfig load(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage(), e);
-        }
-        return fromProperties(p);
     }
 
     public static EnrichConfig fromProperties(Properties p) {

@@ -2,6 +2,7 @@ package io.newsflow.cli.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import io.newsflow.enrich.replay.TrendingReplay;
@@ -44,7 +45,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Instant when = parseAt();
-        EnrichConfig cfg = config == null ? EnrichConfig.defaults() : loadConfig();
+        // the file with the environment over it, as every service reads its settings
+        EnrichConfig cfg = ServiceConfigFile.load("replay", config, EnrichConfig::fromProperties);
         try (TrendingReplay replay = new TrendingReplay(cfg, new StandardCountryTagging(cfg));
              BufferedReader in = open(file, "replay")) {
             String line;
@@ -96,14 +98,6 @@ public final class ReplayCommand implements Callable<Integer> {
             return Instant.parse(at);
         } catch (DateTimeParseException e) {
             throw new BadInputException("replay: --at must be an ISO-8601 UTC time such as 2026-03-03T12:00:00Z, got '" + at + "'");
-        }
-    }
-
-    private EnrichConfig loadConfig() {
-        try {
-            return EnrichConfig.load(config);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("replay: " + e.getMessage());
         }
     }
 

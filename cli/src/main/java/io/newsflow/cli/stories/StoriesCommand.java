@@ -46,13 +46,9 @@ public final class StoriesCommand implements Callable<Integer> {
         return 2;
     }
 
+    /** The file with the environment over it, as every service reads its settings. */
     static EnrichConfig config(Path file) {
-        if (file == null) return EnrichConfig.defaults();
-        try {
-            return EnrichConfig.load(file);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("stories: " + e.getMessage());
-        }
+        return ServiceConfigFile.load("stories", file, EnrichConfig::fromProperties);
     }
 
     @Command(name = "score", mixinStandardHelpOptions = true,

@@ -54,8 +54,9 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         return new Builder();
     }
 
+    /** The file with the environment over it ({@link ServiceProperties}), as every service reads its settings. */
     public static PublisherConfig fromFile(Path file) {
-        return fromProperties(ServiceProperties.load(file, Map.of()), file.toString());
+        return fromProperties(ServiceProperties.load(file, System.getenv()), file.toString());
     }
 
     /** Keys every Kafka client of the publisher gets (bootstrap.servers, security), before its own settings. */
