@@ -51,12 +51,10 @@ public final class EnrichTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VersionGateProcessor.STORE), Serdes.Bytes(), new VersionRecord.Serde()));
-        // the story stores are key-value stores with time-bucketed keys (see TimeBuckets); the index is read from
-        // the heap and only written here
+        // the newsroom's one record per article (its story; the story index's core members), time-bucketed keys (see
+        // TimeBuckets); the story index is derived from it on the heap
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryClusterProcessor.INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE), Serdes.Bytes(), Serdes.String()));
+                Stores.persistentKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long())
                 // the clock and the stats change with every article: the cache folds those writes into one per commit
@@ -89,7 +87,7 @@ public final class EnrichTopology {
                 .process(() -> new CommitRequests<String, EnrichedArticle>(config.commitMaxRecords()),
                         Named.as("newsroom-commit-requests"))
                 .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
-                        StoryClusterProcessor.INDEX_STORE, StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
+                        StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
                 .mapValues(v -> (SpecificRecord) v, Named.as("clustered"));
         if (config.engagementTopic() != null) {
             // engagement events join the articles in the one newsroom task: the trending processor alone owns the stats

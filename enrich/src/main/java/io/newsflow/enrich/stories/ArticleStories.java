@@ -1,27 +1,132 @@
 package io.newsflow.enrich.stories;
 
 import io.newsflow.enrich.TimeBuckets;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Which story each article of the last story window belongs to, so new versions and engagement events
- * find their story. Time-bucketed (see {@link TimeBuckets}): up to two point reads per lookup.
+ * The newsroom's one durable record per article of the last story window: its story, when it joined, and, for the
+ * members of a story's core, what the story index compares (signature, bands, places). New versions and engagement
+ * events find their story here, and the story index ({@link StoryIndex}) is rebuilt from these records when the task
+ * starts, so it has no store of its own: an article costs one store write and one changelog record for clustering.
+ * Time-bucketed (see {@link TimeBuckets}): up to two point reads per lookup.
  */
 public final class ArticleStories {
-    private final TimeBuckets<String> buckets;
+    /**
+     * First byte of a record of this layout. Values of the layout before are the story id alone in UTF-8 (story ids
+     * start with a letter): they still give the article's story, nothing else.
+     */
+    private static final byte LAYOUT = 1;
 
-    public ArticleStories(KeyValueStore<Bytes, String> store, long windowMs) {
+    /** What a record says: the article's story, when it joined it (MIN_VALUE if unknown) and its core entry or null. */
+    public record Entry(String storyId, long joinedMs, StoryIndex.Member core) {}
+
+    /** Receives the records of the store, in no particular order. */
+    @FunctionalInterface
+    public interface Visitor {
+        void visit(long bucket, Entry entry);
+    }
+
+    private final KeyValueStore<Bytes, byte[]> store;
+    private final TimeBuckets<byte[]> buckets;
+
+    public ArticleStories(KeyValueStore<Bytes, byte[]> store, long windowMs) {
+        this.store = store;
         this.buckets = new TimeBuckets<>(store, windowMs);
     }
 
     /** The story of the article, or null when it was not seen within the window. */
     public String storyOf(String articleId, long now) {
-        return buckets.latest(articleId.getBytes(StandardCharsets.UTF_8), now);
+        byte[] value = buckets.latest(articleId.getBytes(StandardCharsets.UTF_8), now);
+        return value == null ? null : decode(value).storyId();
+    }
+
+    /** Records that the article joined the story at {@code now}; {@code core} when it is one of the story's core. */
+    public void assign(String articleId, String storyId, long now, StoryIndex.Member core) {
+        buckets.putCurrent(articleId.getBytes(StandardCharsets.UTF_8), encode(storyId, now, core), now);
     }
 
     public void assign(String articleId, String storyId, long now) {
-        buckets.putCurrent(articleId.getBytes(StandardCharsets.UTF_8), storyId, now);
+        assign(articleId, storyId, now, null);
+    }
+
+    /** Every record in the store (expired buckets not yet deleted included: callers filter by time). */
+    void forEach(Visitor visitor) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                visitor.visit(ByteBuffer.wrap(kv.key.get()).getLong(), decode(kv.value));
+            }
+        }
+    }
+
+    static byte[] encode(String storyId, long joinedMs, StoryIndex.Member core) {
+        byte[] id = storyId.getBytes(StandardCharsets.UTF_8);
+        int size = 1 + 2 + id.length + Long.BYTES + 1;
+        if (core != null) {
+            size += 2 + core.signature().length + 2 + core.bands().length * Long.BYTES
+                    + codesBytes(core.places().focus()) + codesBytes(core.places().all());
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(LAYOUT).putShort((short) id.length).put(id).putLong(joinedMs).put((byte) (core == null ? 0 : 1));
+        if (core != null) {
+            out.putShort((short) core.signature().length).put(core.signature());
+            out.putShort((short) core.bands().length);
+            for (long band : core.bands()) out.putLong(band);
+            putCodes(out, core.places().focus());
+            putCodes(out, core.places().all());
+        }
+        return out.array();
+    }
+
+    static Entry decode(byte[] value) {
+        if (value.length == 0 || value[0] != LAYOUT) {
+            return new Entry(new String(value, StandardCharsets.UTF_8), Long.MIN_VALUE, null);
+        }
+        ByteBuffer in = ByteBuffer.wrap(value);
+        in.get();
+        byte[] id = new byte[in.getShort() & 0xFFFF];
+        in.get(id);
+        long joined = in.getLong();
+        StoryIndex.Member core = null;
+        if (in.get() == 1) {
+            byte[] signature = new byte[in.getShort() & 0xFFFF];
+            in.get(signature);
+            long[] bands = new long[in.getShort() & 0xFFFF];
+            for (int i = 0; i < bands.length; i++) bands[i] = in.getLong();
+            core = new StoryIndex.Member(joined, signature, bands, new StoryPlaces(getCodes(in), getCodes(in)));
+        }
+        return new Entry(new String(id, StandardCharsets.UTF_8), joined, core);
+    }
+
+    private static int codesBytes(Set<String> codes) {
+        int n = 1;
+        for (String c : codes) n += 1 + c.getBytes(StandardCharsets.UTF_8).length;
+        return n;
+    }
+
+    private static void putCodes(ByteBuffer out, Set<String> codes) {
+        out.put((byte) codes.size());
+        for (String c : codes) {
+            byte[] b = c.getBytes(StandardCharsets.UTF_8);
+            out.put((byte) b.length).put(b);
+        }
+    }
+
+    private static Set<String> getCodes(ByteBuffer in) {
+        int n = in.get() & 0xFF;
+        Set<String> out = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[in.get() & 0xFF];
+            in.get(b);
+            out.add(new String(b, StandardCharsets.UTF_8));
+        }
+        return out;
     }
 }

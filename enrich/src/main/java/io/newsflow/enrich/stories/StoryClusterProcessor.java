@@ -24,14 +24,13 @@ import org.slf4j.LoggerFactory;
  * Gives each article a story id: the story it already belongs to (new versions stay put), else the open story
  * closest to it, else a new story. Candidates are the stories sharing LSH bands with the article (MinHash); the
  * ones sharing the most bands are verified against the story itself: its core (its first members, {@link StoryIndex},
- * read from the heap) must mostly be above the similarity threshold, its places must agree ({@link StoryPlaces})
+ * read from the heap and rebuilt at task start from the articles' records, {@link ArticleStories}) must mostly be above the similarity threshold, its places must agree ({@link StoryPlaces})
  * and its time too (an article within {@link StorySettings#gap()}). Comparing with the core rather than with any one member keeps stories from chaining: an
  * article close to one member of another event does not pull its story in, and a story merged wrongly does not
  * grow from its stray member. Every store is bounded by the newsroom clock through
  * time buckets ({@link TimeBuckets}), so a story's index ages out after the story window whatever the traffic.
  */
 public final class StoryClusterProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
-    public static final String INDEX_STORE = "story-index";
     public static final String ARTICLE_STORIES_STORE = "article-stories";
     /** bounds the work for one article when its bands are crowded (boilerplate shared by many stories) */
     static final int MAX_VERIFIED = 8;
@@ -53,10 +52,10 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     public void init(ProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         long window = settings.window().toMillis();
-        KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(INDEX_STORE);
-        this.index = new StoryIndex(indexStore, window, StoryFingerprint.SIGNATURE_BYTES, StoryFingerprint.BANDS);
-        KeyValueStore<Bytes, String> articleStore = context.getStateStore(ARTICLE_STORIES_STORE);
+        KeyValueStore<Bytes, byte[]> articleStore = context.getStateStore(ARTICLE_STORIES_STORE);
         this.articleStories = new ArticleStories(articleStore, window);
+        // the index is derived: rebuilt from the articles' records, with no store or changelog of its own
+        this.index = new StoryIndex(articleStories, window, StoryFingerprint.SIGNATURE_BYTES, StoryFingerprint.BANDS);
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
         this.clock = new NewsroomClock(clockStore);
     }
@@ -70,17 +69,22 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         // the per-partition stage computed the fingerprint; take it off the record either way
         Supplier<byte[]> signature = StoryFingerprint.Header.take(record.headers(), () -> fingerprint.signature(article));
         if (storyId == null) {
-            storyId = assign(enriched, signature.get(), now);
-            articleStories.assign(article.getId(), storyId, now);
+            Joined joined = assign(enriched, signature.get(), now);
+            storyId = joined.storyId();
+            // one durable record per article: its story and, for a core member, what the index compares
+            articleStories.assign(article.getId(), storyId, now, joined.core());
         }
         enriched.setStoryId(storyId);
         context.forward(record.withValue(enriched));
     }
 
-    private String assign(EnrichedArticle enriched, byte[] signature, long now) {
+    /** The story an article joins (or founds), and its core entry when it became one of the story's core. */
+    private record Joined(String storyId, StoryIndex.Member core) {}
+
+    private Joined assign(EnrichedArticle enriched, byte[] signature, long now) {
         var article = enriched.getArticle();
         String founding = StoryIds.founding(article.getId());
-        if (signature == null) return founding;
+        if (signature == null) return new Joined(founding, null);
         long[] keys = StoryFingerprint.bandKeys(signature);
         StoryPlaces places = StoryPlaces.of(enriched.getCountries());
         String best = null;
@@ -111,11 +115,10 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
             Metrics.counter("newsflow.enrich.stories", "outcome", "new").increment();
         }
         // the core is the story's first members: later ones are compared against it, never added to it
-        if (bestCore < settings.fingerprintsPerStory()) {
-            index.add(storyId, signature, keys, places, now);
-        }
+        StoryIndex.Member core = bestCore < settings.fingerprintsPerStory()
+                ? index.add(storyId, signature, keys, places, now) : null;
         index.touch(storyId, now);
-        return storyId;
+        return new Joined(storyId, core);
     }
 
     /** How close an article is to a story's core: its mean similarity, and whether most of the core is close. */

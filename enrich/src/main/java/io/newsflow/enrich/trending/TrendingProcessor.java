@@ -65,7 +65,7 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
         KeyValueStore<Bytes, byte[]> statsStore = context.getStateStore(STATS_STORE);
         this.stats = new StoryStatsStore(statsStore);
         this.lists = context.getStateStore(LISTS_STORE);
-        KeyValueStore<Bytes, String> articleStore = context.getStateStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
+        KeyValueStore<Bytes, byte[]> articleStore = context.getStateStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
         this.articleStories = new ArticleStories(articleStore, storyWindow.toMillis());
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
         this.clock = new NewsroomClock(clockStore);

@@ -15,7 +15,7 @@ class ArticleStoriesTest {
 
     @Test
     void articleKeepsItsStoryForAWindowThenIsForgotten() {
-        KeyValueStore<Bytes, String> s = TestStores.inMemory(Serdes.String());
+        KeyValueStore<Bytes, byte[]> s = TestStores.inMemory(Serdes.ByteArray());
         ArticleStories stories = new ArticleStories(s, WINDOW);
         stories.assign("a1", "st-1", T0);
         assertThat(stories.storyOf("a1", T0 + WINDOW - HOUR)).isEqualTo("st-1");
@@ -26,5 +26,18 @@ class ArticleStoriesTest {
         stories.assign("a3", "st-3", T0 + 2 * WINDOW);
         assertThat(stories.storyOf("a1", T0 + 2 * WINDOW)).isNull();
         assertThat(s.approximateNumEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordKeepsTheStoryTheTimeAndACoreMembersSignatureBandsAndPlaces() {
+        StoryPlaces places = new StoryPlaces(java.util.Set.of("ET"), java.util.Set.of("ET", "VN"));
+        StoryIndex.Member core = new StoryIndex.Member(T0, new byte[] {1, 2, 3}, new long[] {7, -8}, places);
+        ArticleStories.Entry e = ArticleStories.decode(ArticleStories.encode("st-9", T0, core));
+        assertThat(e.storyId()).isEqualTo("st-9");
+        assertThat(e.joinedMs()).isEqualTo(T0);
+        assertThat(e.core().signature()).containsExactly(1, 2, 3);
+        assertThat(e.core().bands()).containsExactly(7, -8);
+        assertThat(e.core().places()).isEqualTo(places);
+        assertThat(ArticleStories.decode(ArticleStories.encode("st-9", T0, null)).core()).isNull();
     }
 }

@@ -20,8 +20,21 @@ class StoryIndexTest {
         return TestStores.inMemory(Serdes.ByteArray());
     }
 
+    /** An index rebuilt from the article records in the store, as a task start does. */
     static StoryIndex index(KeyValueStore<Bytes, byte[]> store) {
-        return new StoryIndex(store, WINDOW, 2, 2);
+        return new StoryIndex(new ArticleStories(store, WINDOW), WINDOW, 2, 2);
+    }
+
+    /** Adds a core member and keeps it in its article's record, as the cluster processor does. */
+    static void add(StoryIndex index, KeyValueStore<Bytes, byte[]> store, String article, String story, byte[] sig,
+                    long[] bands, StoryPlaces places, long now) {
+        StoryIndex.Member m = index.add(story, sig, bands, places, now);
+        new ArticleStories(store, WINDOW).assign(article, story, now, m);
+    }
+
+    static void add(StoryIndex index, KeyValueStore<Bytes, byte[]> store, String article, String story, byte[] sig,
+                    long[] bands, long now) {
+        add(index, store, article, story, sig, bands, StoryPlaces.NONE, now);
     }
 
     static Map<String, Integer> hits(StoryIndex index, long now, long... bands) {
@@ -47,30 +60,33 @@ class StoryIndexTest {
     }
 
     @Test
-    void aRestartedTaskRebuildsTheSameIndexFromTheStore() {
+    void aRestartedTaskRebuildsTheSameIndexFromTheArticlesRecords() {
         KeyValueStore<Bytes, byte[]> store = store();
         StoryIndex index = index(store);
-        index.add("st-a", sig(1), new long[] {1, 2}, T0);
-        index.add("st-a", sig(2), new long[] {3, 4}, T0 + HOUR);
-        index.add("st-b", sig(3), new long[] {4, 5}, T0 + HOUR);
+        add(index, store, "a1", "st-a", sig(1), new long[] {1, 2}, T0);
+        add(index, store, "a2", "st-a", sig(2), new long[] {3, 4}, T0 + HOUR);
+        add(index, store, "b1", "st-b", sig(3), new long[] {4, 5}, T0 + HOUR);
+        // an article beyond the core: its record has the story and the time only
+        new ArticleStories(store, WINDOW).assign("a3", "st-a", T0 + 2 * HOUR);
         StoryIndex restarted = index(store);
         assertThat(hits(restarted, T0 + 2 * HOUR, 1, 4)).isEqualTo(hits(index, T0 + 2 * HOUR, 1, 4))
                 .containsOnly(Map.entry("st-a", 2), Map.entry("st-b", 1));
         assertThat(restarted.signatures("st-a", T0 + 2 * HOUR)).containsExactly(sig(1), sig(2));
-        // one store entry per story and bucket, whatever the number of bands
-        assertThat(store.approximateNumEntries()).isEqualTo(2);
+        assertThat(restarted.lastSeen("st-a", T0 + 3 * HOUR)).as("its latest article, core or not").isEqualTo(T0 + 2 * HOUR);
+        // one record per article, nothing else: the index has no entries of its own
+        assertThat(store.approximateNumEntries()).isEqualTo(4);
     }
 
     @Test
     void membersOlderThanTheWindowAreNeitherComparedNorKept() {
         KeyValueStore<Bytes, byte[]> store = store();
         StoryIndex index = index(store);
-        index.add("st-a", sig(1), new long[] {1, 2}, T0);
-        index.add("st-a", sig(2), new long[] {1, 3}, T0 + WINDOW);
+        add(index, store, "a1", "st-a", sig(1), new long[] {1, 2}, T0);
+        add(index, store, "a2", "st-a", sig(2), new long[] {1, 3}, T0 + WINDOW);
         // the first member is older than the window although its bucket is still read
         assertThat(index.signatures("st-a", T0 + WINDOW + HOUR)).containsExactly(sig(2));
         // two windows on, the next write deletes the old buckets from the store and the heap
-        index.add("st-c", sig(5), new long[] {9, 10}, T0 + 3 * WINDOW);
+        add(index, store, "c1", "st-c", sig(5), new long[] {9, 10}, T0 + 3 * WINDOW);
         assertThat(hits(index, T0 + 3 * WINDOW, 1, 2, 3)).isEmpty();
         assertThat(index.signatures("st-a", T0 + 3 * WINDOW)).isEmpty();
         assertThat(store.approximateNumEntries()).isEqualTo(1);
@@ -92,44 +108,41 @@ class StoryIndexTest {
     }
 
     @Test
-    void placesSurviveARestartAndValuesOfTheLayoutBeforeAreSkipped() {
+    void placesSurviveARestartAndRecordsOfTheLayoutBeforeGiveTheStoryOnly() {
         KeyValueStore<Bytes, byte[]> store = store();
         StoryIndex index = index(store);
         StoryPlaces kr = new StoryPlaces(java.util.Set.of("KR"), java.util.Set.of("KR", "JP"));
-        index.add("st-a", sig(1), new long[] {1, 2}, kr, T0);
-        index.add("st-a", sig(2), new long[] {3, 4}, StoryPlaces.NONE, T0 + 1);
+        add(index, store, "a1", "st-a", sig(1), new long[] {1, 2}, kr, T0);
+        add(index, store, "a2", "st-a", sig(2), new long[] {3, 4}, StoryPlaces.NONE, T0 + 1);
         assertThat(index(store).members("st-a", T0 + HOUR)).extracting(StoryIndex.Member::places)
                 .containsExactly(kr, StoryPlaces.NONE);
 
-        // the layout before: entries of time, signature (computed another way) and bands only
+        // the layout before: the story id alone (the index had a store of its own then)
         KeyValueStore<Bytes, byte[]> old = store();
-        java.nio.ByteBuffer value = java.nio.ByteBuffer.allocate(Long.BYTES + 2 + 2 * Long.BYTES);
-        value.putLong(T0).put(sig(7)).putLong(5).putLong(6);
         io.newsflow.enrich.TimeBuckets<byte[]> buckets = new io.newsflow.enrich.TimeBuckets<>(old, WINDOW);
-        buckets.put(buckets.newest(T0), "st-old".getBytes(java.nio.charset.StandardCharsets.UTF_8), value.array());
+        buckets.put(buckets.newest(T0), "a-old".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "st-old".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(new ArticleStories(old, WINDOW).storyOf("a-old", T0 + HOUR)).isEqualTo("st-old");
         StoryIndex reread = index(old);
         assertThat(reread.members("st-old", T0 + HOUR)).isEmpty();
-        assertThat(hits(reread, T0 + HOUR, 5, 6)).isEmpty();
+        assertThat(reread.lastSeen("st-old", T0 + HOUR)).isEqualTo(Long.MIN_VALUE);
         // and the story can be indexed again in the new layout
-        reread.add("st-old", sig(8), new long[] {5, 6}, kr, T0 + HOUR);
+        add(reread, old, "a-new", "st-old", sig(8), new long[] {5, 6}, kr, T0 + HOUR);
         assertThat(index(old).members("st-old", T0 + HOUR)).extracting(StoryIndex.Member::signature).containsExactly(sig(8));
     }
 
     @Test
-    void aStorysLastActivityIsKeptWithoutAWritePerArticleAndSurvivesARestart() {
+    void aStorysLastActivityComesFromItsArticlesRecordsAfterARestart() {
         KeyValueStore<Bytes, byte[]> store = store();
         StoryIndex index = index(store);
-        index.add("st-a", sig(1), new long[] {1, 2}, T0);
+        add(index, store, "a1", "st-a", sig(1), new long[] {1, 2}, T0);
         index.touch("st-a", T0);
-        assertThat(store.approximateNumEntries()).as("a new story: its member says when").isEqualTo(1);
         index.touch("st-a", T0 + HOUR / 2);
+        new ArticleStories(store, WINDOW).assign("a2", "st-a", T0 + HOUR / 2);
         assertThat(index.lastSeen("st-a", T0 + HOUR)).isEqualTo(T0 + HOUR / 2);
-        assertThat(store.approximateNumEntries()).as("within the hour: the heap only").isEqualTo(1);
-        index.touch("st-a", T0 + 5 * HOUR);
-        assertThat(store.approximateNumEntries()).isEqualTo(2);
         StoryIndex restarted = index(store);
-        assertThat(restarted.lastSeen("st-a", T0 + 6 * HOUR)).isEqualTo(T0 + 5 * HOUR);
-        assertThat(restarted.members("st-a", T0 + 6 * HOUR)).hasSize(1);
+        assertThat(restarted.lastSeen("st-a", T0 + HOUR)).isEqualTo(T0 + HOUR / 2);
+        assertThat(restarted.members("st-a", T0 + HOUR)).hasSize(1);
         assertThat(restarted.lastSeen("st-unknown", T0)).isEqualTo(Long.MIN_VALUE);
     }
 }
