@@ -13,18 +13,14 @@ import java.util.Properties;
 public final class PublisherMain {
     private PublisherMain() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         PublisherConfig config = args.length > 0 ? PublisherConfig.fromFile(Path.of(args[0]))
                 : PublisherConfig.fromProperties(new Properties(), "defaults");
         System.exit(run(config));
     }
 
     /** @return 0 after a clean stop, 1 when the publish loop failed */
-    public static int run(PublisherConfig config) throws InterruptedException {
-        PublisherService service = new PublisherService(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "newsflow-publish-shutdown"));
-        service.start();
-        service.await();
-        return service.failure() == null ? 0 : 1;
+    public static int run(PublisherConfig config) {
+        return io.newsflow.schemas.service.ServiceRunner.run(new PublisherService(config).start());
     }
 }

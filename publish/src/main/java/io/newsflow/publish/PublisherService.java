@@ -36,7 +36,7 @@ import java.util.Properties;
  * read_committed consumer and the transactional producer, and runs the publish loop on its own thread.
  * start()/stop() make it usable from the {@code publish} command, the demo and tests alike.
  */
-public final class PublisherService implements AutoCloseable {
+public final class PublisherService implements io.newsflow.schemas.service.Service {
     private static final Logger log = LoggerFactory.getLogger(PublisherService.class);
 
     private final PublisherConfig config;
@@ -47,6 +47,7 @@ public final class PublisherService implements AutoCloseable {
     private TransactionalPublisher publisher;
     private HealthServer healthServer;
     private Thread thread;
+    private final java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
 
     public PublisherService(PublisherConfig config) {
         this.config = config;
@@ -89,7 +90,12 @@ public final class PublisherService implements AutoCloseable {
                         + " for /health (set publish.health.port, -1 turns it off)", e);
             }
         }
-        thread = new Thread(publisher, "newsflow-publish");
+        TransactionalPublisher loop = publisher;
+        thread = new Thread(() -> {
+            loop.run();
+            // the loop ends on stop() or on a failure it cannot go on from (fenced, refused): the latter is a signal
+            if (loop.failure() != null) failed.complete(loop.failure());
+        }, "newsflow-publish");
         thread.start();
         log.info("publisher started: transactional.id={} group={} in={} out={},{},{},{}* health={}",
                 config.transactionalId(), config.groupId(), config.topics().enriched(), config.topics().articles(),
@@ -168,6 +174,22 @@ public final class PublisherService implements AutoCloseable {
         if (t != null) {
             t.join();
         }
+    }
+
+    @Override
+    public String name() {
+        return "publish";
+    }
+
+    /** Where /health and /metrics listen, or empty when they are off. */
+    @Override
+    public String url() {
+        return healthServer == null ? "" : "http://127.0.0.1:" + healthServer.port();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     public Throwable failure() {

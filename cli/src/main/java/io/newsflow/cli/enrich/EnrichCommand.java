@@ -4,9 +4,8 @@ import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
+import io.newsflow.schemas.service.ServiceRunner;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,26 +22,9 @@ public final class EnrichCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         EnrichConfig cfg = ServiceConfigFile.load("enrich", config, EnrichConfig::fromProperties);
-        EnrichService service = EnrichService.start(cfg, new StandardCountryTagging(cfg));
-        CompletableFuture<Throwable> done = new CompletableFuture<>();
-        Thread hook = new Thread(() -> {
-            done.complete(null);
-            service.close();
-        }, "enrich-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        service.failed().thenAccept(done::complete);
-        Throwable failure;
-        try {
-            failure = done.get();
-        } catch (ExecutionException e) {
-            failure = e.getCause();
-        }
-        if (failure == null) return 0;
-        // a lasting failure: exit non-zero so an orchestrator restarts the service
-        System.err.println("enrich: stopped on a lasting failure: " + failure);
-        service.close();
-        return 1;
+        // a lasting failure exits 1, so an orchestrator restarts the service
+        return ServiceRunner.run(EnrichService.start(cfg, new StandardCountryTagging(cfg)));
     }
 }

@@ -2,9 +2,9 @@ package io.newsflow.cli.frontpage;
 
 import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.frontpage.http.FrontPageServer;
+import io.newsflow.schemas.service.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,16 +20,8 @@ public final class FrontPageCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         FrontPageServer page = ServiceConfigFile.load("frontpage", config, p -> FrontPageServer.Builder.fromProperties(p).build());
-        page.start();
-        System.out.println("front page at " + page.url());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            page.close();
-            stopped.countDown();
-        }, "stop-frontpage"));
-        stopped.await();
-        return 0;
+        return ServiceRunner.run(page.start());
     }
 }

@@ -3,12 +3,11 @@ package io.newsflow.cli.ingest;
 import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
+import io.newsflow.schemas.service.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code newsflow ingest [--config FILE]}: runs the ingest HTTP service until stopped (Ctrl-C / SIGTERM). */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -22,13 +21,6 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IngestConfig cfg = ServiceConfigFile.load("ingest", config, p -> IngestConfig.from(p, java.util.Map.of()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        IngestService service = IngestService.start(cfg);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "stop-ingest"));
-        stopped.await();
-        return 0;
+        return ServiceRunner.run(IngestService.start(cfg));
     }
 }

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One running enrich instance: the streams app, its topics, and its HTTP server (IQ, health, metrics). */
-public final class EnrichService implements AutoCloseable {
+public final class EnrichService implements io.newsflow.schemas.service.Service {
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
     private final EnrichConfig config;
@@ -96,7 +96,18 @@ public final class EnrichService implements AutoCloseable {
         return new EnrichService(config, streams, http, metrics, streamsMetrics, stopped);
     }
 
+    @Override
+    public String name() {
+        return "enrich";
+    }
+
+    @Override
+    public String url() {
+        return baseUrl();
+    }
+
     /** Completes with the cause when the service has stopped by itself on a lasting failure (ERROR state). */
+    @Override
     public CompletableFuture<Throwable> failed() {
         return failed;
     }
@@ -109,8 +120,12 @@ public final class EnrichService implements AutoCloseable {
         return "http://" + config.httpHost() + ":" + http.port();
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         http.close();
         // leave the group at once: the instance that takes over (or this one restarted) gets the partitions now,
         // not after the session timeout

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *         .build().start()) { ... }
  * }</pre>
  */
-public final class FrontPageServer implements AutoCloseable {
+public final class FrontPageServer implements io.newsflow.schemas.service.Service {
     private static final Logger log = LoggerFactory.getLogger(FrontPageServer.class);
 
     /** No scripts, no frames, no outside requests: even text that slipped past escaping could do nothing. */
@@ -56,6 +56,7 @@ public final class FrontPageServer implements AutoCloseable {
     private FeedConsumer consumer;
     private Javalin app;
     private boolean closed;
+    private final java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
 
     private FrontPageServer(Builder b) {
         this.config = b;
@@ -120,8 +121,20 @@ public final class FrontPageServer implements AutoCloseable {
         return app.port();
     }
 
+    @Override
     public String url() {
         return "http://" + config.host + ":" + port();
+    }
+
+    @Override
+    public String name() {
+        return "frontpage";
+    }
+
+    /** The page has no loop that can die (its reader retries), so this never completes. */
+    @Override
+    public java.util.concurrent.CompletableFuture<Throwable> failed() {
+        return failed;
     }
 
     /** True when the HTTP server runs and the consumer has its partitions. */

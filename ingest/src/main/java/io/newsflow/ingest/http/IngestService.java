@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The ingest service assembled from its config: Avro producer, parsers, metrics, HTTP server, Kafka health. */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements io.newsflow.schemas.service.Service {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final Producer<String, Object> producer;
@@ -27,8 +27,12 @@ public final class IngestService implements AutoCloseable {
     private final io.newsflow.ingest.sources.SourceEvents sourceEvents;
     private final io.newsflow.ingest.sources.SourceHealth health;
     private final java.util.concurrent.ScheduledExecutorService quietCheck;
+    /** Ingest has no loop that can die: a request that fails is answered as such, so this never completes. */
+    private final java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+    private final String host;
 
     private IngestService(IngestConfig config, Producer<String, Object> producer) {
+        this.host = config.host();
         this.producer = producer;
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.probe = new KafkaProbe(config.kafkaClientSettings());
@@ -117,6 +121,21 @@ public final class IngestService implements AutoCloseable {
         return server.port();
     }
 
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public String url() {
+        return "http://" + host + ":" + port();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Throwable> failed() {
+        return failed;
+    }
+
     /** The health of every source this instance receives from or polls. */
     public io.newsflow.ingest.sources.SourceHealth sources() {
         return health;
@@ -126,8 +145,12 @@ public final class IngestService implements AutoCloseable {
         return prometheus;
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         quietCheck.shutdownNow();
         if (poller != null) {
             poller.close();
