@@ -112,7 +112,7 @@ class FrontPageKafkaTest {
                     .isEqualTo("Markets rally");
             HttpResponse<String> health = get("/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"status\":\"UP\"", "\"articles\":3", "\"regions\":2");
+            assertThat(health.body()).contains("\"service\":\"frontpage\"", "\"status\":\"UP\"", "\"articles\":3", "\"regions\":2");
         });
         HttpResponse<String> article = get("/article/dhaka-1");
         assertThat(article.statusCode()).isEqualTo(200);

@@ -98,7 +98,7 @@ class PublisherKafkaTest {
                         URI.create("http://127.0.0.1:" + service.healthPort() + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat(health.body()).contains("\"status\":\"UP\"");
+                assertThat(health.body()).contains("\"service\":\"publish\"", "\"status\":\"UP\"");
                 String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + service.healthPort() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();

@@ -21,9 +21,9 @@ public final class EnrichHttpServer implements AutoCloseable {
                 })
                 .get("/health", ctx -> {
                     KafkaStreams.State state = streams.state();
-                    boolean up = state == KafkaStreams.State.RUNNING;
-                    ctx.status(up ? 200 : 503).contentType("application/json")
-                            .result("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + state + "\"}");
+                    var health = io.newsflow.schemas.service.Health.of("enrich", state == KafkaStreams.State.RUNNING)
+                            .with("streams", state.name());
+                    ctx.status(health.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(health.json());
                 })
                 .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
     }

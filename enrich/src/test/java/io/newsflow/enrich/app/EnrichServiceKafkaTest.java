@@ -125,6 +125,7 @@ class EnrichServiceKafkaTest {
             });
             assertThat(get(service.baseUrl() + "/trending?region=russia").get("http_status").asInt()).isEqualTo(400);
             assertThat(get(service.baseUrl() + "/health").get("status").asText()).isEqualTo("UP");
+            assertThat(get(service.baseUrl() + "/health").get("service").asText()).isEqualTo("enrich");
 
             // the unreadable record went to the dead-letter topic, untouched and explained; the rest went on
             Serde<DeadLetter> deadSerde = serde();

@@ -159,11 +159,11 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
     }
 
     private void health(Context ctx) {
-        boolean up = healthy();
-        String state = consumer == null ? "NOT_STARTED" : consumer.state();
-        ctx.status(up ? 200 : 503).contentType("application/json").result("{\"status\":\"" + (up ? "UP" : "DOWN")
-                + "\",\"consumer\":\"" + state.replace("\\", "\\\\").replace("\"", "'") + "\",\"articles\":"
-                + articles.size() + ",\"regions\":" + trending.size() + "}");
+        var health = io.newsflow.schemas.service.Health.of(name(), healthy())
+                .with("consumer", consumer == null ? "NOT_STARTED" : consumer.state())
+                .with("articles", articles.size())
+                .with("regions", trending.size());
+        ctx.status(health.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(health.json());
     }
 
     private void html(Context ctx, String page, Supplier<String> render) {

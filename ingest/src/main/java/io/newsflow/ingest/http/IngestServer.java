@@ -37,10 +37,8 @@ public final class IngestServer implements AutoCloseable {
         app.post("/v1/articles", ctx -> articles(ctx, handler));
         app.get("/health", ctx -> {
             boolean up = kafkaUp.getAsBoolean();
-            ObjectNode n = JSON.createObjectNode();
-            n.put("status", up ? "UP" : "DOWN");
-            n.put("kafka", up ? "UP" : "DOWN");
-            ctx.status(up ? 200 : 503).contentType("application/json").result(n.toString());
+            var doc = io.newsflow.schemas.service.Health.of("ingest", up).with("kafka", up ? "UP" : "DOWN");
+            ctx.status(doc.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(doc.json());
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
         if (health != null) {

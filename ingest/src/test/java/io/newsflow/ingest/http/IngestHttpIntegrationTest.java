@@ -105,7 +105,7 @@ class IngestHttpIntegrationTest {
 
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"service\":\"ingest\"", "\"status\":\"UP\"");
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("ingest_items_accepted_total{feed=\"wire\",format=\"rss\"} 2.0")
                 .contains("ingest_produce_latency_seconds");

@@ -1,6 +1,5 @@
 package io.newsflow.publish.health;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,15 +14,16 @@ import java.nio.charset.StandardCharsets;
  * The JDK's own HTTP server: two endpoints do not justify a web framework in this service.
  */
 public final class HealthServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
 
     public HealthServer(String host, int port, PublisherHealth health, PrometheusMeterRegistry prometheus)
             throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/health", exchange -> {
-            boolean up = health.state() == PublisherHealth.State.UP;
-            respond(exchange, up ? 200 : 503, "application/json", JSON.writeValueAsBytes(health.details()));
+            var doc = io.newsflow.schemas.service.Health.of("publish", health.state().name(),
+                    health.state() == PublisherHealth.State.UP).with(health.details());
+            respond(exchange, doc.httpStatus(), io.newsflow.schemas.service.Health.CONTENT_TYPE,
+                    doc.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape().getBytes(StandardCharsets.UTF_8)));
