@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * Gives each article a story id: the story it already belongs to (new versions stay put), else the open story
  * closest to it, else a new story. Candidates are the stories sharing LSH bands with the article (MinHash); the
  * ones sharing the most bands are verified against the story itself: its core (its first members, {@link StoryIndex},
- * read from the heap and rebuilt at task start from the articles' records, {@link ArticleStories}) must mostly be above the similarity threshold, its places must agree ({@link StoryPlaces})
- * and its time too (an article within {@link StorySettings#gap()}). Comparing with the core rather than with any one member keeps stories from chaining: an
- * article close to one member of another event does not pull its story in, and a story merged wrongly does not
- * grow from its stray member. Every store is bounded by the newsroom clock through
- * time buckets ({@link TimeBuckets}), so a story's index ages out after the story window whatever the traffic.
+ * read from the heap and rebuilt at task start from the articles' records, {@link ArticleStories}) must mostly be
+ * above the similarity threshold, its places must agree ({@link StoryPlaces}) and its time too (an article within
+ * {@link StorySettings#gap()}). Comparing with the core rather than with any one member keeps stories from chaining:
+ * an article close to one member of another event does not pull its story in, and a story merged wrongly does not
+ * grow from its stray member. Every store is bounded by the newsroom clock through time buckets
+ * ({@link TimeBuckets}), so a story's index ages out after the story window whatever the traffic.
  */
 public final class StoryClusterProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
     public static final String ARTICLE_STORIES_STORE = "article-stories";
