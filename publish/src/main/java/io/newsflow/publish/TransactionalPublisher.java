@@ -296,6 +296,9 @@ public final class TransactionalPublisher implements Runnable {
 
     private void fail(Throwable e) {
         fatal.set(e);
+        // its transaction cannot be committed any more (the producer is fenced or refused): the broker aborts it, and
+        // the revocation that closing the consumer triggers must not try to commit it on a closed producer
+        open = null;
         health.failed(e.toString());
         log.error("publish loop failed, stopping: {}", e.toString(), e);
     }
