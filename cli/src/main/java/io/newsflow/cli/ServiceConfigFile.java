@@ -46,6 +46,15 @@ public final class ServiceConfigFile {
         return p;
     }
 
+    /** The keys of one service ({@code prefix} "ingest.", "enrich." or "publish.") among those of {@link #serviceKeys}. */
+    public static Properties keysOf(Properties keys, String prefix) {
+        Properties out = new Properties();
+        for (String k : keys.stringPropertyNames()) {
+            if (k.startsWith(prefix)) out.setProperty(k, keys.getProperty(k));
+        }
+        return out;
+    }
+
     /** Writes {@code settings} to {@code file} in the format {@link #load} reads; returns the file. */
     public static Path write(Path file, Properties settings, String comment) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -77,7 +77,12 @@ public final class TimeBuckets<V> {
     }
 
     private long bucketOf(long ms) {
-        return Math.floorDiv(Math.max(ms, 0), bucketMs);
+        return bucketOf(ms, bucketMs);
+    }
+
+    /** The bucket of a time, for buckets {@code bucketMs} long: the one rule for whatever is kept by bucket. */
+    public static long bucketOf(long ms, long bucketMs) {
+        return Math.floorDiv(Math.max(ms, 0), Math.max(1, bucketMs));
     }
 
     static Bytes key(long bucket, byte[] key) {

@@ -38,14 +38,14 @@ final class PipelineServices implements AutoCloseable {
      */
     static PipelineServices start(String bootstrap, String registryUrl, Path stateDir, boolean overHttp,
                                   Integer commitIntervalMs, long httpBatchMs, Properties serviceKeys) {
-        Properties enrichSettings = only(serviceKeys, "enrich.");
+        Properties enrichSettings = io.newsflow.cli.ServiceConfigFile.keysOf(serviceKeys, "enrich.");
         if (commitIntervalMs != null) {
             enrichSettings.setProperty("enrich.commit.interval.ms", commitIntervalMs.toString());
         }
         EnrichService enrich = EnrichService.start(EnrichConfig.fromProperties(enrichSettings)
                 .withBootstrap(bootstrap, registryUrl)
                 .withInstance("bench-enrich", stateDir.resolve("enrich").toString(), 0), new StandardCountryTagging());
-        Properties publishSettings = only(serviceKeys, "publish.");
+        Properties publishSettings = io.newsflow.cli.ServiceConfigFile.keysOf(serviceKeys, "publish.");
         publishSettings.setProperty("bootstrap.servers", bootstrap);
         publishSettings.setProperty("schema.registry.url", registryUrl);
         publishSettings.setProperty("publish.group.id", "bench-publish");
@@ -55,7 +55,7 @@ final class PipelineServices implements AutoCloseable {
         if (!overHttp) {
             return new PipelineServices(null, enrich, publish, new RawTopicEntry(bootstrap, registryUrl));
         }
-        Properties p = only(serviceKeys, "ingest.");
+        Properties p = io.newsflow.cli.ServiceConfigFile.keysOf(serviceKeys, "ingest.");
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", registryUrl);
         p.setProperty("ingest.http.port", "0"); // any free port: a running demo keeps 8080
@@ -64,14 +64,6 @@ final class PipelineServices implements AutoCloseable {
         URI root = URI.create("http://127.0.0.1:" + ingest.port());
         PipelineEntry entry = httpBatchMs > 0 ? new BatchingHttpEntry(root, httpBatchMs) : new HttpEntry(root);
         return new PipelineServices(ingest, enrich, publish, entry);
-    }
-
-    private static Properties only(Properties keys, String prefix) {
-        Properties p = new Properties();
-        for (String k : keys.stringPropertyNames()) {
-            if (k.startsWith(prefix)) p.setProperty(k, keys.getProperty(k));
-        }
-        return p;
     }
 
     private static void awaitRunning(EnrichService enrich) {

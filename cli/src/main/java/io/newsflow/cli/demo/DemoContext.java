@@ -84,13 +84,7 @@ public final class DemoContext {
 
     /** The {@code --config} keys of one service ({@code prefix} "ingest.", "enrich." or "publish."). */
     public java.util.Properties settingsFor(String prefix) {
-        java.util.Properties out = new java.util.Properties();
-        for (String k : serviceSettings.stringPropertyNames()) {
-            if (k.startsWith(prefix)) {
-                out.setProperty(k, serviceSettings.getProperty(k));
-            }
-        }
-        return out;
+        return io.newsflow.cli.ServiceConfigFile.keysOf(serviceSettings, prefix);
     }
 
     private static String require(String value, String what) {

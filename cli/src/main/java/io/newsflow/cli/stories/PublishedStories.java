@@ -64,11 +64,13 @@ public final class PublishedStories {
         }
         StoryScore.Result score = StoryScore.of(assignments);
         Map<String, Integer> foreignPerStory = new HashMap<>();
-        score.foreign().forEach(f -> foreignPerStory.merge(f.story(), 1, Integer::sum));
+        Map<String, String> mainFocus = new HashMap<>();
+        for (StoryScore.Foreign f : score.foreign()) {
+            foreignPerStory.merge(f.story(), 1, Integer::sum);
+            mainFocus.put(f.story(), f.storyFocus());
+        }
         List<Mixed> mixed = new ArrayList<>();
-        foreignPerStory.forEach((story, n) -> mixed.add(new Mixed(story,
-                score.foreign().stream().filter(f -> f.story().equals(story)).findFirst().orElseThrow().storyFocus(),
-                byStory.get(story), n)));
+        foreignPerStory.forEach((story, n) -> mixed.add(new Mixed(story, mainFocus.get(story), byStory.get(story), n)));
         mixed.sort(Comparator.comparingInt(Mixed::foreign).reversed().thenComparing(Mixed::story));
         return new Report(latest.size(), byStory.size(), score, mixed);
     }

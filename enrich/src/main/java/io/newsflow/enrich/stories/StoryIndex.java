@@ -60,7 +60,8 @@ final class StoryIndex {
     }
 
     private long bucketOf(long ms) {
-        return Math.floorDiv(Math.max(ms, 0), windowMs);
+        // the buckets of the article records it is rebuilt from
+        return io.newsflow.enrich.TimeBuckets.bucketOf(ms, windowMs);
     }
 
     private long oldest(long now) {
