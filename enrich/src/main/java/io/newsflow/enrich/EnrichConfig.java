@@ -41,6 +41,14 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
      * commits every 100 ms.
      */
     public static final int DEFAULT_COMMIT_MAX_RECORDS = 1000;
+    /** The consumer's session timeout: how long a dead or frozen instance keeps its tasks (the brokers' minimum). */
+    static final int SESSION_TIMEOUT_MS = 6_000;
+    /**
+     * How long a transaction may stay open past the commit interval before the coordinator aborts it. A dead or
+     * frozen instance's open transaction holds every read_committed reader of its partitions until then, so it is
+     * kept short; it must still outlast a broker fail-over (5-7 s), which an open transaction rides out.
+     */
+    static final int TRANSACTION_MARGIN_MS = 8_000;
 
     public static EnrichConfig defaults() {
         return fromProperties(new Properties());
@@ -160,6 +168,11 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
     }
 
+    /** Streams' producers' transaction.timeout.ms: the commit interval plus {@link #TRANSACTION_MARGIN_MS}. */
+    int transactionTimeoutMs() {
+        return commitIntervalMs + TRANSACTION_MARGIN_MS;
+    }
+
     /** host:port other instances use to forward interactive queries to this one. */
     public String applicationServer() {
         return httpHost + ":" + httpPort;
@@ -209,10 +222,12 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
             // no rebalance of the others; Streams appends the thread index to this id
             p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), applicationId + "-" + instanceId);
         }
-        // a dead or frozen instance's tasks move to a standby after 10 s instead of 45 s (the newsroom is one
-        // partition: while it is held by a dead member nothing comes out); heartbeats every 3 s keep a live one in
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+        // a dead or frozen instance's tasks move to its warm standby after 6 s (the brokers' minimum) instead of 45 s:
+        // the newsroom is one partition, and while a dead member holds it nothing comes out. Heartbeats every 2 s
+        // keep a live one in; the cost is a rebalance when an instance stalls 6 s (README "What bounds recovery")
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), transactionTimeoutMs());
         p.putAll(streamsOverrides);
         return p;
     }

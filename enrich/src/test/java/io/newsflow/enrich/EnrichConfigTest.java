@@ -41,4 +41,17 @@ class EnrichConfigTest {
         assertThatThrownBy(() -> of("enrich.commit.max.records", "0"))
                 .hasMessage("enrich.commit.max.records must be 1 or more, got 0");
     }
+
+    @Test
+    void aTransactionMayOutliveItsCommitIntervalByTheMarginOnly() {
+        String key = StreamsConfig.producerPrefix("transaction.timeout.ms");
+        assertThat(of().streamsProperties().get(key))
+                .isEqualTo(EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS + EnrichConfig.TRANSACTION_MARGIN_MS);
+        // a long interval keeps its transactions from being aborted before they are due to commit
+        assertThat(of("enrich.commit.interval.ms", "20000").streamsProperties().get(key))
+                .isEqualTo(20_000 + EnrichConfig.TRANSACTION_MARGIN_MS);
+        assertThat(of("producer.transaction.timeout.ms", "30000").streamsProperties().get(key)).isEqualTo("30000");
+        assertThat(of().streamsProperties().get(StreamsConfig.consumerPrefix("session.timeout.ms")))
+                .isEqualTo(EnrichConfig.SESSION_TIMEOUT_MS);
+    }
 }

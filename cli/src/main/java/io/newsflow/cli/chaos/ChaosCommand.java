@@ -24,6 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -247,6 +251,11 @@ public final class ChaosCommand implements Callable<Integer> {
                 }
             });
             FaultInjector injector = new FaultInjector(stack, seed);
+            ScheduledExecutorService trickles = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "chaos-trickle");
+                t.setDaemon(true);
+                return t;
+            });
             List<FaultInjector.Event> events = new ArrayList<>();
             for (int k = 0; k < plan.size(); k++) {
                 FaultSchedule.Planned p = plan.get(k);
@@ -257,16 +266,22 @@ public final class ChaosCommand implements Callable<Integer> {
                 workload.holdAt(k + 1 < plan.size() ? position(plan.get(k + 1), items.size())
                         : Math.max(at, items.size() - Math.max(10, items.size() / 50)));
                 out.printf("  %5.1f%% sent: %s%n", 100.0 * at / items.size(), p.kind());
+                // recovery is seen on input sent during and after the fault: while it lasts (a pause, a part's boot)
+                // and until output flows again, input goes on past the next position at a trickle, slow enough that
+                // the run's items last for every fault
+                ScheduledFuture<?> trickle = trickles.scheduleAtFixedRate(() -> {
+                    if (workload.submitted() >= workload.heldAt() - 1) workload.holdAt(workload.submitted() + 2);
+                }, TRICKLE_MS, TRICKLE_MS, TimeUnit.MILLISECONDS);
                 FaultInjector.Event e = injector.inject(p.kind());
                 events.add(e);
                 // one fault at a time: the next waits until output flows again after this one (each recovery is its own)
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (!load.isDone() && Seen.of(watch, e, workload.acks()).recovery(e) < 0 && System.nanoTime() < deadline) {
-                    // recovery is seen on input sent after the fault: keep a trickle going past the next position
-                    if (workload.submitted() >= workload.heldAt() - 2) workload.holdAt(workload.submitted() + 10);
                     Thread.sleep(200);
                 }
+                trickle.cancel(false);
             }
+            trickles.shutdownNow();
             workload.holdAt(Integer.MAX_VALUE);
             load.join();
             out.printf("workload done: %,d requests answered, %,d ids acknowledged, %,d client retries; waiting for the "
@@ -317,6 +332,9 @@ public final class ChaosCommand implements Callable<Integer> {
         r.seconds = (System.nanoTime() - began) / 1e9;
         return r;
     }
+
+    /** During a fault, one item every this many milliseconds (see the loop). */
+    static final long TRICKLE_MS = 500;
 
     private static int position(FaultSchedule.Planned p, int items) {
         return Math.max(1, (int) (p.atFraction() * items));
