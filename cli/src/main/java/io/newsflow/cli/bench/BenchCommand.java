@@ -1,6 +1,7 @@
 package io.newsflow.cli.bench;
 
 import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.topics.LogAppends;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.generator.WireItem;
 import io.newsflow.publish.config.PublisherConfig;
@@ -43,6 +44,7 @@ import java.util.stream.Stream;
 public final class BenchCommand implements Callable<Integer> {
     static final double GOAL_RATIO_TO_HOP = 0.33;
     static final double GOAL_P99_MS = 300;
+    static final double GOAL_APPENDS_FLAT = 7;
 
     @Option(names = "--articles", paramLabel = "N", defaultValue = "20000",
             description = "Articles per throughput stage (default ${DEFAULT-VALUE}).")
@@ -162,12 +164,16 @@ public final class BenchCommand implements Callable<Integer> {
                     warmUp(pipeline, bootstrap, BenchRecords.generate(warmUpArticles, seed + 2, "warmup-"), out);
                     report.warmUpArticles = warmUpArticles;
                     Map<String, Double> threadsBefore = ThreadCpu.snapshot();
+                    AppendsWindow appends = new AppendsWindow(bootstrap);
                     PipelineRun flat = measurePipeline(pipeline, bootstrap, items, null, "flat-");
+                    report.appendsFlat = appends.close();
                     ThreadCpu.printSince(threadsBefore, "  pipeline flat run: CPU by thread of this JVM", 14, out);
                     report.flat.add(withCpu(cpu, flat.fromFirstSent()));
                     report.pipelineOnBroker = withCpu(cpu, flat.onBrokerClock());
+                    appends = new AppendsWindow(bootstrap);
                     report.paced.add(measurePipeline(pipeline, bootstrap, paced, new Pacer(rate), "paced-")
                             .fromFirstSent());
+                    report.appendsPaced = appends.close();
                     report.pipelineNote += pipeline.entry().describe();
                 }
                 report.flat.add(withCpu(cpu, PublishReplayStage.measure(bootstrap, registry.url())));
@@ -347,6 +353,9 @@ public final class BenchCommand implements Callable<Integer> {
         String pipelineNote = "";
         String commitNote = "";
         int warmUpArticles;
+        /** What the cluster appended over the pipeline's flat and fixed-rate runs; null when not measured. */
+        LogAppends.Result appendsFlat;
+        LogAppends.Result appendsPaced;
 
         private static final String ROW = "  %-22s %9d %9.2f %12.0f %8s %8s %28s %9s %6s%s%n";
 
@@ -385,6 +394,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (!commitNote.isEmpty()) {
                 out.println("  " + commitNote);
             }
+            if (appendsFlat != null) {
+                out.println();
+                out.println("log appends, pipeline flat run (every topic, internal ones included: growth of the log end"
+                        + " offsets; per article = per data record on news.articles.raw):");
+                java.io.PrintWriter w = new java.io.PrintWriter(out, true);
+                LogAppends.print(appendsFlat, Duration.ofMillis(Math.round(flat.get(2).seconds() * 1000)), w);
+                out.println("  fixed-rate run: " + LogAppends.summary(appendsPaced));
+            }
             out.printf("%nlatency at %.0f articles/s (ms):%n", rate);
             out.printf("  %-22s %9s %8s %8s %8s %8s %10s%n", "stage", "records", "p50", "p90", "p99", "max",
                     "p99 vs raw");
@@ -408,6 +425,11 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("goal: pipeline p99 <= %.0f ms at %.0f/s: %s (p50 %.1f ms, p99 %.1f ms)%n", GOAL_P99_MS, rate,
                     pipePaced.p99Millis() <= GOAL_P99_MS ? "met" : "NOT met", pipePaced.p50Millis(),
                     pipePaced.p99Millis());
+            if (appendsFlat != null) {
+                double perArticle = LogAppends.perArticle(appendsFlat);
+                out.printf("goal: log appends per article flat out <= %.0f: %s (%.2f)%n", GOAL_APPENDS_FLAT,
+                        perArticle <= GOAL_APPENDS_FLAT ? "met" : "NOT met", perArticle);
+            }
         }
 
         private static void row(PrintStream out, Measurement m, String vsRaw, String vsHop) {

@@ -34,7 +34,7 @@ import org.apache.kafka.coordinator.transaction.generated.TransactionLogValue;
  * transaction markers (the offsets it skips), with the commits and aborts each transactional producer group completed
  * (read from {@code __transaction_state}). Per accepted article: divided by the data records on the raw topic.
  */
-final class LogAppends {
+public final class LogAppends {
     private static final String TRANSACTION_STATE = "__transaction_state";
     private static final byte COMPLETE_COMMIT = 4;
     private static final byte COMPLETE_ABORT = 5;
@@ -44,21 +44,21 @@ final class LogAppends {
      * they could be read ({@code purged}: Kafka Streams deletes what it has consumed of a repartition topic), which
      * hold data and markers in unknown shares.
      */
-    record Row(String topic, long appends, long data, long purged) {
+    public record Row(String topic, long appends, long data, long purged) {
         long markers() {
             return appends - data - purged;
         }
     }
 
-    record Result(List<Row> rows, long articles, Map<String, long[]> transactions) {
-        long total() {
+    public record Result(List<Row> rows, long articles, Map<String, long[]> transactions) {
+        public long total() {
             return rows.stream().mapToLong(Row::appends).sum();
         }
     }
 
     private LogAppends() {}
 
-    static Map<TopicPartition, Long> endOffsets(Admin admin) {
+    public static Map<TopicPartition, Long> endOffsets(Admin admin) {
         try {
             Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
@@ -76,7 +76,7 @@ final class LogAppends {
     }
 
     /** Reads what was appended between the two snapshots and sorts it into rows, articles and transactions. */
-    static Result between(Properties client, Map<TopicPartition, Long> before, Map<TopicPartition, Long> after, String rawTopic) {
+    public static Result between(Properties client, Map<TopicPartition, Long> before, Map<TopicPartition, Long> after, String rawTopic) {
         Map<TopicPartition, long[]> ranges = new HashMap<>();
         after.forEach((tp, end) -> {
             long start = before.getOrDefault(tp, 0L);
@@ -164,7 +164,22 @@ final class LogAppends {
         return m.matches() ? m.group(1) + "*" : topic;
     }
 
-    static void print(Result r, Duration window, PrintWriter out) {
+    /** One line: appends per accepted article, and their data records, markers and purged offsets. */
+    public static String summary(Result r) {
+        double per = Math.max(r.articles(), 1);
+        long data = r.rows().stream().mapToLong(Row::data).sum();
+        long purged = r.rows().stream().mapToLong(Row::purged).sum();
+        long markers = r.total() - data - purged;
+        return String.format(Locale.ROOT, "%.2f appends per article (%.2f data records, %.2f markers, %.2f purged"
+                + " before read) over %,d articles", r.total() / per, data / per, markers / per, purged / per, r.articles());
+    }
+
+    /** Appends per accepted article. */
+    public static double perArticle(Result r) {
+        return r.total() / (double) Math.max(r.articles(), 1);
+    }
+
+    public static void print(Result r, Duration window, PrintWriter out) {
         long articles = r.articles();
         double per = Math.max(articles, 1);
         out.printf(Locale.ROOT, "log appends over %d s, %,d articles accepted (data records on the raw topic):%n",
