@@ -1,6 +1,7 @@
 package io.newsflow.publish;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.publish.health.HealthServer;
@@ -41,6 +42,7 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
 
     private final PublisherConfig config;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private List<KafkaClientMetrics> clientMetrics = List.of();
     private final PublisherHealth health = new PublisherHealth(Clock.systemUTC(), Duration.ofSeconds(30));
     private final PublisherMetrics metrics = new PublisherMetrics(meters);
     private TopicSetup topicSetup;
@@ -80,6 +82,9 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
                 new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
+        // the clients' own metrics (lag, request latency, batch sizes, transaction times) beside the service's
+        clientMetrics = List.of(new KafkaClientMetrics(consumer), new KafkaClientMetrics(producer));
+        clientMetrics.forEach(m -> m.bindTo(meters));
         publisher = new TransactionalPublisher(consumer, producer, router, config.topics().enriched(), metrics,
                 health, config.pollTimeout(), Duration.ofMillis(500), config.commitInterval(), config.commitMaxRecords());
         if (config.healthPort() >= 0) {
@@ -207,6 +212,8 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
                 Thread.currentThread().interrupt();
             }
         }
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        clientMetrics = List.of();
         if (healthServer != null) {
             healthServer.close();
             healthServer = null;

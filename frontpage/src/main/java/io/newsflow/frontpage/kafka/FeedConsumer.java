@@ -1,5 +1,6 @@
 package io.newsflow.frontpage.kafka;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.frontpage.state.LatestArticles;
@@ -41,6 +42,7 @@ public final class FeedConsumer implements AutoCloseable {
     private final LatestArticles articles;
     private final TrendingBoard trending;
     private final MeterRegistry metrics;
+    private final KafkaClientMetrics clientMetrics;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -60,6 +62,9 @@ public final class FeedConsumer implements AutoCloseable {
         this.articleDecoder = io.newsflow.schemas.serde.AvroSerdeFactory.deserializer(serde, false);
         this.trendingDecoder = io.newsflow.schemas.serde.AvroSerdeFactory.deserializer(serde, false);
         this.consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
+        // the consumer's own metrics (fetch latency, records lag) beside the page's
+        this.clientMetrics = new KafkaClientMetrics(consumer);
+        clientMetrics.bindTo(metrics);
         this.thread = new Thread(this::run, "frontpage-consumer");
         this.thread.setDaemon(true);
     }
@@ -131,6 +136,7 @@ public final class FeedConsumer implements AutoCloseable {
             failure = t;
             log.error("front page consumer stopped: {}", t.toString(), t);
         } finally {
+            clientMetrics.close();
             consumer.close(Duration.ofSeconds(5));
             articleDecoder.close();
             trendingDecoder.close();
@@ -201,6 +207,7 @@ public final class FeedConsumer implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         if (!started) {
+            clientMetrics.close();
             consumer.close(Duration.ZERO);
             return;
         }

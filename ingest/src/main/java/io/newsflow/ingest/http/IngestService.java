@@ -1,6 +1,7 @@
 package io.newsflow.ingest.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.schemas.serde.KafkaAvroSerializer;
@@ -23,6 +24,7 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
     private final KafkaProbe probe;
     private final IngestServer server;
     private final PrometheusMeterRegistry prometheus;
+    private final KafkaClientMetrics producerMetrics;
     private final io.newsflow.ingest.pull.FeedPoller poller;
     private final io.newsflow.ingest.sources.SourceEvents sourceEvents;
     private final io.newsflow.ingest.sources.SourceHealth health;
@@ -35,6 +37,9 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
         this.host = config.host();
         this.producer = producer;
         this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // the producer's own metrics (request latency, batch sizes, retries, errors) beside the service's
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(prometheus);
         this.probe = new KafkaProbe(config.kafkaClientSettings());
         io.newsflow.schemas.topics.TopicContract topics = io.newsflow.schemas.topics.TopicContract.fromProperties(config.settings());
         this.sourceEvents = new io.newsflow.ingest.sources.SourceEvents(producer,
@@ -158,6 +163,7 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
         server.close();
         sourceEvents.close();
         probe.close();
+        producerMetrics.close();
         producer.close(java.time.Duration.ofSeconds(10));
         log.info("ingest stopped");
     }

@@ -108,6 +108,8 @@ class IngestHttpIntegrationTest {
         assertThat(health.body()).contains("\"service\":\"ingest\"", "\"status\":\"UP\"");
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("ingest_items_accepted_total{feed=\"wire\",format=\"rss\"} 2.0")
-                .contains("ingest_produce_latency_seconds");
+                .contains("ingest_produce_latency_seconds")
+                // the producer's own metrics, bound to the same registry
+                .contains("kafka_producer_record_send_total");
     }
 }
