@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,12 +80,13 @@ public final class PublishedStories {
      * Reads the topic from its first record up to its end when called (committed records only) and keeps the last
      * value of each article id.
      */
-    public static Collection<Article> read(String bootstrapServers, String topic, Duration timeout) {
+    public static Collection<Article> read(Properties client, String topic, Duration timeout) {
         Map<String, Article> latest = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> reader = RecordLag.reader(bootstrapServers, "newsflow-stories")) {
+        try (KafkaConsumer<byte[], byte[]> reader = RecordLag.reader(client)) {
             List<PartitionInfo> partitions = reader.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist on " + bootstrapServers);
+                throw new IllegalStateException("topic " + topic + " does not exist on "
+                        + client.getProperty("bootstrap.servers"));
             }
             List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(tps);

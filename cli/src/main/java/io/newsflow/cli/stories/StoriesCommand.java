@@ -1,6 +1,7 @@
 package io.newsflow.cli.stories;
 
 import io.newsflow.cli.BadInputException;
+import io.newsflow.cli.ClusterOptions;
 import io.newsflow.cli.ServiceConfigFile;
 import io.newsflow.cli.replay.ReplayCommand;
 import io.newsflow.enrich.EnrichConfig;
@@ -25,6 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -188,11 +190,8 @@ public final class StoriesCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka (default: bootstrap.servers of --config, else 127.0.0.1:9092)")
-        String bootstrap;
-
-        @Option(names = "--config", paramLabel = "FILE", description = "A service's properties file (its bootstrap.servers and topics.* keys are used).")
-        Path config;
+        @Mixin
+        ClusterOptions cluster;
 
         @Option(names = "--show", defaultValue = "5", description = "Stories holding articles about another country to list (default ${DEFAULT-VALUE}).")
         int show;
@@ -200,13 +199,10 @@ public final class StoriesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (show < 0) throw new BadInputException("stories published: --show must be 0 or more, got " + show);
-            Properties settings = ServiceConfigFile.load("stories", config, p -> p);
-            String servers = bootstrap != null ? bootstrap : settings.getProperty("bootstrap.servers", "127.0.0.1:9092");
-            String topic = ServiceConfigFile.load("stories", config, TopicContract::fromProperties)
-                    .name(TopicContract.Role.ARTICLES_JSON);
+            String topic = cluster.contract("stories").name(TopicContract.Role.ARTICLES_JSON);
             Collection<PublishedStories.Article> articles;
             try {
-                articles = PublishedStories.read(servers, topic, Duration.ofSeconds(60));
+                articles = PublishedStories.read(cluster.client("stories", "newsflow-stories"), topic, Duration.ofSeconds(60));
             } catch (IllegalStateException | KafkaException e) {
                 throw new BadInputException("stories published: " + e.getMessage());
             }

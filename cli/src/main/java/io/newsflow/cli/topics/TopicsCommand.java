@@ -1,19 +1,17 @@
 package io.newsflow.cli.topics;
 
 import io.newsflow.cli.BadInputException;
-import io.newsflow.cli.ServiceConfigFile;
-import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.cli.ClusterOptions;
 import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.schemas.topics.TopicProvisioner;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +39,8 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "appends: how long to watch (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", description = "Kafka (default: bootstrap.servers of --config, else 127.0.0.1:9092)")
-    String bootstrap;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "A service's properties file (its client and topics.* keys are used).")
-    Path config;
+    @Mixin
+    ClusterOptions cluster;
 
     @Override
     public Integer call() {
@@ -55,12 +50,8 @@ public final class TopicsCommand implements Callable<Integer> {
         if (action.equals("appends") && seconds < 1) {
             throw new BadInputException("topics appends: --seconds must be at least 1, got " + seconds);
         }
-        Properties settings = ServiceConfigFile.load("topics", config, p -> p);
-        TopicContract contract = ServiceConfigFile.load("topics", config, TopicContract::fromProperties);
-        Properties client = ServiceProperties.kafkaClient(settings);
-        if (bootstrap != null) client.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        client.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        client.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-topics");
+        TopicContract contract = cluster.contract("topics");
+        Properties client = cluster.client("topics", "newsflow-topics");
         PrintWriter out = spec.commandLine().getOut();
         try {
             io.newsflow.schemas.config.AccessCheck.verifyKafka("topics", client, java.time.Duration.ofSeconds(10));

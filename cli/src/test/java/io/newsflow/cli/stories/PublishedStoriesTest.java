@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -91,7 +92,7 @@ class PublishedStoriesTest {
             producer.abortTransaction();
         }
 
-        Collection<PublishedStories.Article> read = PublishedStories.read(TestKafka.bootstrapServers(), topic, Duration.ofSeconds(30));
+        Collection<PublishedStories.Article> read = PublishedStories.read(client(TestKafka.bootstrapServers()), topic, Duration.ofSeconds(30));
 
         assertThat(read).extracting(PublishedStories.Article::id).containsExactlyInAnyOrder("a1", "a2");
         assertThat(read).filteredOn(a -> a.id().equals("a1")).singleElement()
@@ -112,5 +113,21 @@ class PublishedStoriesTest {
         try (var admin = TestKafka.admin()) {
             assertThat(admin.listTopics().names().get()).doesNotContain(topic);
         }
+    }
+
+    @Test
+    void theConfigFilesClientKeysReachTheReader(@TempDir Path tmp) throws Exception {
+        String topic = TestKafka.uniqueTopic("no-such");
+        // no --bootstrap-server: the file's bootstrap.servers is the cluster asked
+        Path config = Files.writeString(tmp.resolve("c.properties"), "bootstrap.servers=" + TestKafka.bootstrapServers()
+                + "\ntopics.name.articles.json=" + topic + "\n");
+        var run = ReplayCommandTest.run("stories", "published", "--config", config.toString());
+        assertThat(run.err()).contains("topic " + topic + " does not exist on " + TestKafka.bootstrapServers());
+    }
+
+    private static Properties client(String bootstrap) {
+        Properties p = new Properties();
+        p.setProperty("bootstrap.servers", bootstrap);
+        return p;
     }
 }

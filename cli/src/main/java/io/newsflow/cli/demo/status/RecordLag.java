@@ -32,15 +32,22 @@ public final class RecordLag implements AutoCloseable {
     /** @param reader a read_committed consumer of no group, used only by this */
     /** A read_committed reader of no group, for {@link #RecordLag}. */
     public static KafkaConsumer<byte[], byte[]> reader(String bootstrapServers, String clientId) {
-        return new KafkaConsumer<>(Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // a reader of what exists: asking for a topic must not create it on a broker that auto-creates
-                org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        java.util.Properties client = new java.util.Properties();
+        client.setProperty(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        client.setProperty(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return reader(client);
+    }
+
+    /** The same reader with the client settings given (a secured cluster's included). */
+    public static KafkaConsumer<byte[], byte[]> reader(java.util.Properties client) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(client);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a reader of what exists: asking for a topic must not create it on a broker that auto-creates
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return new KafkaConsumer<>(p, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
