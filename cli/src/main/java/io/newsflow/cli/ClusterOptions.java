@@ -4,7 +4,6 @@ import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Option;
 
@@ -44,15 +43,6 @@ public final class ClusterOptions {
 
     /** The topic contract of the config file (topics.* keys). */
     public TopicContract contract(String command) {
-        return parse(command, TopicContract::fromProperties);
-    }
-
-    private <C> C parse(String command, Function<Properties, C> parser) {
-        Properties p = settings(command);
-        try {
-            return parser.apply(p);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(command + ": " + (config == null ? "" : config + ": ") + e.getMessage());
-        }
+        return ServiceConfigFile.parse(command, config, () -> settings(command), TopicContract::fromProperties);
     }
 }

@@ -18,8 +18,14 @@ public final class ServiceConfigFile {
     private ServiceConfigFile() {}
 
     public static <C> C load(String command, Path file, Function<Properties, C> parser) {
+        return parse(command, file, () -> ServiceProperties.load(file, System.getenv()), parser);
+    }
+
+    /** {@link #load}'s parsing of settings already read from {@code file}: bad input naming the command and file. */
+    public static <C> C parse(String command, Path file, java.util.function.Supplier<Properties> settings,
+                              Function<Properties, C> parser) {
         try {
-            return parser.apply(ServiceProperties.load(file, System.getenv()));
+            return parser.apply(settings.get());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(command + ": " + (file == null ? "" : file + ": ") + e.getMessage());
         }

@@ -29,7 +29,6 @@ public final class RecordLag implements AutoCloseable {
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
 
-    /** @param reader a read_committed consumer of no group, used only by this */
     /** A read_committed reader of no group, for {@link #RecordLag}. */
     public static KafkaConsumer<byte[], byte[]> reader(String bootstrapServers, String clientId) {
         java.util.Properties client = new java.util.Properties();
@@ -51,6 +50,7 @@ public final class RecordLag implements AutoCloseable {
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
+    /** @param reader a read_committed consumer of no group, used only by this */
     public RecordLag(Admin admin, KafkaConsumer<byte[], byte[]> reader) {
         this.admin = admin;
         this.reader = reader;
