@@ -57,22 +57,17 @@ public final class ServiceJvm {
     }
 
     /** SIGSTOP: the JVM stays, but nothing in it runs (a long GC pause, a frozen VM). */
-    public void freeze() throws IOException, InterruptedException {
-        signal("STOP");
+    public void freeze() {
+        current().freeze();
     }
 
     /** SIGCONT after {@link #freeze()}. */
-    public void thaw() throws IOException, InterruptedException {
-        signal("CONT");
+    public void thaw() {
+        current().thaw();
     }
 
-    private void signal(String signal) throws IOException, InterruptedException {
-        long pid;
-        synchronized (this) {
-            pid = process.pid();
-        }
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        if (kill.waitFor() != 0) throw new IOException("kill -" + signal + " " + pid + " failed");
+    private synchronized ChildProcess current() {
+        return process;
     }
 
     public synchronized boolean isAlive() {

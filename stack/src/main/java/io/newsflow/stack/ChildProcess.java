@@ -240,6 +240,30 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the process stays, but nothing in it runs (a long GC pause, a frozen VM) until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (" + name + ") failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + name + " (kill -" + signal + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signalling " + name, e);
+        }
+    }
+
     /** The last lines of a log file, for error messages. */
     static String tail(Path file, int lines) {
         try {
