@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.config.ServiceProperties;
-import java.nio.ByteBuffer;
+import io.newsflow.schemas.deadletter.DeadLetterReport;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,18 +46,10 @@ final class DeadLetters {
     ProducerRecord<byte[], byte[]> record(byte[] key, String itemId, byte[] payload, String stage, String reason,
                                           Throwable error, String sourceTopic, int partition, long offset) {
         Metrics.counter("newsflow.enrich.deadletters", "stage", stage).increment();
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(stage)
-                .setReason(reason)
-                .setErrorType(error instanceof RecordRefusedException r ? r.errorType() : error.getClass().getSimpleName())
-                .setItemId(itemId)
-                .setPayload(ByteBuffer.wrap(payload == null ? new byte[0] : payload))
-                .setSourceTopic(sourceTopic)
-                .setSourcePartition(partition)
-                .setSourceOffset(offset)
-                .setAt(Instant.now())
-                .build();
-        return new ProducerRecord<>(topic, key, serializer.serialize(topic, letter));
+        DeadLetter letter = DeadLetterReport.of(stage, reason,
+                        error instanceof RecordRefusedException r ? r.errorType() : error.getClass().getSimpleName())
+                .item(itemId).source(sourceTopic, partition, offset).payload(payload).at(Instant.now());
+        return new ProducerRecord<>(topic, null, key, serializer.serialize(topic, letter), DeadLetterReport.headers(letter));
     }
 
     /** The exception and its causes in one line. */

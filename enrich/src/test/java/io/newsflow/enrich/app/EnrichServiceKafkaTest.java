@@ -130,10 +130,15 @@ class EnrichServiceKafkaTest {
             // the unreadable record went to the dead-letter topic, untouched and explained; the rest went on
             Serde<DeadLetter> deadSerde = serde();
             await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<DeadLetter> letters = TestKafka.readAll(Topics.DEADLETTER, new StringDeserializer(), deadSerde.deserializer())
-                        .stream().map(ConsumerRecord::value).filter(d -> cfg.rawTopic().equals(d.getSourceTopic())).toList();
-                assertThat(letters).hasSize(1);
-                DeadLetter d = letters.get(0);
+                List<ConsumerRecord<String, DeadLetter>> records = TestKafka.readAll(Topics.DEADLETTER, new StringDeserializer(),
+                                deadSerde.deserializer())
+                        .stream().filter(r -> cfg.rawTopic().equals(r.value().getSourceTopic())).toList();
+                assertThat(records).hasSize(1);
+                DeadLetter d = records.get(0).value();
+                // the headers every stage's dead letters carry, read back from the broker
+                assertThat(new String(records.get(0).headers().lastHeader("newsflow.dlq.stage").value())).isEqualTo("enrich");
+                assertThat(new String(records.get(0).headers().lastHeader("newsflow.dlq.source.topic").value()))
+                        .isEqualTo(cfg.rawTopic());
                 assertThat(d.getStage()).isEqualTo("enrich");
                 assertThat(d.getItemId()).isEqualTo("broken-1");
                 assertThat(d.getReason()).contains(cfg.rawTopic()).contains("offset " + d.getSourceOffset());

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.http;
 
+import io.newsflow.schemas.deadletter.DeadLetterReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public final class IngestHandler {
     private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Dead letters stay under Kafka's default 1 MB message limit. */
-    static final int MAX_DEAD_LETTER_PAYLOAD = 900 * 1024;
+    static final int MAX_DEAD_LETTER_PAYLOAD = DeadLetterReport.MAX_PAYLOAD_BYTES;
 
     /** What arrived: header values as sent (null when absent) and the raw body. */
     public record Request(String authorization, String contentType, String contentEncoding, Long contentLength, byte[] body) {}
@@ -309,24 +309,8 @@ public final class IngestHandler {
 
     private DeadLetter deadLetter(String reason, String errorType, String location, String itemId, String feed, String format, String contentType,
                                   byte[] payload, Instant at) {
-        byte[] kept = payload;
-        String why = reason;
-        if (payload.length > MAX_DEAD_LETTER_PAYLOAD) {
-            kept = java.util.Arrays.copyOf(payload, MAX_DEAD_LETTER_PAYLOAD);
-            why = reason + " (payload truncated from " + payload.length + " bytes)";
-        }
-        return DeadLetter.newBuilder()
-                .setStage("ingest")
-                .setReason(why)
-                .setErrorType(errorType)
-                .setLocation(location)
-                .setItemId(itemId)
-                .setFeed(feed)
-                .setFormat(format)
-                .setContentType(contentType)
-                .setPayload(ByteBuffer.wrap(kept))
-                .setAt(at)
-                .build();
+        return DeadLetterReport.of("ingest", reason, errorType).location(location).item(itemId)
+                .origin(feed, format, contentType).payload(payload).at(at);
     }
 
     /** Sends every record, then waits for every ack; any failure or timeout means nothing can be promised. */
@@ -335,7 +319,10 @@ public final class IngestHandler {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.produceTimeoutMs());
         try {
             for (Article a : articles) acks.add(producer.send(new ProducerRecord<>(config.rawTopic(), a.getId(), a)));
-            for (DeadLetter d : letters) acks.add(producer.send(new ProducerRecord<>(config.deadLetterTopic(), d.getItemId(), d)));
+            for (DeadLetter d : letters) {
+                acks.add(producer.send(new ProducerRecord<>(config.deadLetterTopic(), null, d.getItemId(), d,
+                        DeadLetterReport.headers(d))));
+            }
             for (Future<RecordMetadata> f : acks) {
                 long left = Math.max(1, deadline - System.nanoTime());
                 f.get(left, TimeUnit.NANOSECONDS);

@@ -137,6 +137,10 @@ class IngestHandlerTest {
         assertThat(StandardCharsets.UTF_8.decode(d.getPayload()).toString()).contains("not-a-type");
         assertThat(d.getFeed()).isEqualTo("wire");
         assertThat(d.getStage()).isEqualTo("ingest");
+        // the headers every stage's dead letters carry; a letter from a request has no source record
+        assertThat(new String(letters.get(0).headers().lastHeader("newsflow.dlq.stage").value())).isEqualTo("ingest");
+        assertThat(letters.get(0).headers().lastHeader("newsflow.dlq.error.type")).isNotNull();
+        assertThat(letters.get(0).headers().lastHeader("newsflow.dlq.source.topic")).isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.newsflow.publish.route;
 
+import io.newsflow.schemas.deadletter.DeadLetterReport;
 import io.newsflow.publish.config.PublishTopics;
 import io.newsflow.publish.json.FinishedArticleJson;
 import io.newsflow.publish.validate.FinishedArticleValidator;
@@ -17,7 +18,6 @@ import io.newsflow.schemas.registry.RegistryFailures;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -140,25 +140,13 @@ public final class ArticleRouter {
 
     private OutputRecords deadLetter(ConsumerRecord<byte[], byte[]> in, String id, Article article, String reason,
                                      String errorType, String location) {
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(STAGE)
-                .setReason(reason)
-                .setErrorType(errorType)
-                .setLocation(location)
-                .setItemId(id)
-                .setFeed(article == null ? null : article.getFeed())
-                .setFormat(article == null ? null : article.getFormat())
-                .setContentType(null)
-                .setPayload(ByteBuffer.wrap(in.value() == null ? new byte[0] : in.value()))
-                .setSourceTopic(in.topic())
-                .setSourcePartition(in.partition())
-                .setSourceOffset(in.offset())
-                .setAt(clock.instant())
-                .build();
+        DeadLetter letter = DeadLetterReport.of(STAGE, reason, errorType).location(location).item(id)
+                .origin(article == null ? null : article.getFeed(), article == null ? null : article.getFormat(), null)
+                .source(in.topic(), in.partition(), in.offset()).payload(in.value()).at(clock.instant());
         byte[] key = id != null ? id.getBytes(StandardCharsets.UTF_8) : in.key();
         byte[] value = deadLetterSerializer.serialize(topics.deadLetter(), letter);
         String shownId = id != null ? id : in.topic() + "-" + in.partition() + "@" + in.offset();
-        return new OutputRecords(shownId, List.of(record(topics.deadLetter(), key, value, new RecordHeaders())),
+        return new OutputRecords(shownId, List.of(record(topics.deadLetter(), key, value, DeadLetterReport.headers(letter))),
                 true, reason);
     }
 

@@ -90,6 +90,9 @@ class ArticleRouterTest {
         assertThat(letter.getSourceTopic()).isEqualTo("news.articles.enriched");
         assertThat(letter.getSourcePartition()).isEqualTo(2);
         assertThat(letter.getSourceOffset()).isEqualTo(41L);
+        // the headers every stage's dead letters carry
+        assertThat(new String(r.headers().lastHeader("newsflow.dlq.stage").value())).isEqualTo("publish");
+        assertThat(new String(r.headers().lastHeader("newsflow.dlq.source.offset").value())).isEqualTo("41");
         assertThat(ensuredTopics).isEmpty();
     }
 
