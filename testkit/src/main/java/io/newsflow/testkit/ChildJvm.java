@@ -21,9 +21,10 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java jvmOptions -cp <this classpath> main args}, stdout and stderr to {@code log}. */
     public static ChildJvm start(Class<?> main, List<String> args, List<String> jvmOptions, Path log) {
-        Path dir = log.toAbsolutePath().getParent();
+        // the test's own working directory: relative paths in the arguments mean what they mean to the test
+        Path dir = Path.of("").toAbsolutePath();
         return new ChildJvm(ChildProcess.startJava(main.getSimpleName(), jvmOptions, System.getProperty("java.class.path"),
-                main.getName(), args, Map.of(), dir, log));
+                main.getName(), args, Map.of(), dir, log.toAbsolutePath()));
     }
 
     public boolean isAlive() {
