@@ -426,7 +426,7 @@ public final class BenchCommand implements Callable<Integer> {
                     pipePaced.p99Millis() <= GOAL_P99_MS ? "met" : "NOT met", pipePaced.p50Millis(),
                     pipePaced.p99Millis());
             if (appendsFlat != null) {
-                double perArticle = LogAppends.perArticle(appendsFlat);
+                double perArticle = appendsFlat.perArticle();
                 out.printf("goal: log appends per article flat out <= %.0f: %s (%.2f)%n", GOAL_APPENDS_FLAT,
                         perArticle <= GOAL_APPENDS_FLAT ? "met" : "NOT met", perArticle);
             }

@@ -54,6 +54,28 @@ public final class LogAppends {
         public long total() {
             return rows.stream().mapToLong(Row::appends).sum();
         }
+
+        long data() {
+            return rows.stream().mapToLong(Row::data).sum();
+        }
+
+        long purged() {
+            return rows.stream().mapToLong(Row::purged).sum();
+        }
+
+        long markers() {
+            return total() - data() - purged();
+        }
+
+        /** Appends per accepted article (per data record on the raw topic). */
+        public double perArticle() {
+            return total() / per();
+        }
+
+        /** What per-article figures are divided by: the articles, at least 1. */
+        double per() {
+            return Math.max(articles, 1);
+        }
     }
 
     private LogAppends() {}
@@ -166,39 +188,25 @@ public final class LogAppends {
 
     /** One line: appends per accepted article, and their data records, markers and purged offsets. */
     public static String summary(Result r) {
-        double per = Math.max(r.articles(), 1);
-        long data = r.rows().stream().mapToLong(Row::data).sum();
-        long purged = r.rows().stream().mapToLong(Row::purged).sum();
-        long markers = r.total() - data - purged;
+        double per = r.per();
         return String.format(Locale.ROOT, "%.2f appends per article (%.2f data records, %.2f markers, %.2f purged"
-                + " before read) over %,d articles", r.total() / per, data / per, markers / per, purged / per, r.articles());
-    }
-
-    /** Appends per accepted article. */
-    public static double perArticle(Result r) {
-        return r.total() / (double) Math.max(r.articles(), 1);
+                + " before read) over %,d articles", r.perArticle(), r.data() / per, r.markers() / per,
+                r.purged() / per, r.articles());
     }
 
     public static void print(Result r, Duration window, PrintWriter out) {
-        long articles = r.articles();
-        double per = Math.max(articles, 1);
+        double per = r.per();
         out.printf(Locale.ROOT, "log appends over %d s, %,d articles accepted (data records on the raw topic):%n",
-                window.toSeconds(), articles);
+                window.toSeconds(), r.articles());
         out.printf(Locale.ROOT, "  %-52s %10s %9s %9s %9s %9s%n", "topic", "appends", "data", "markers", "purged", "/article");
-        long data = 0;
-        long markers = 0;
-        long purged = 0;
         for (Row row : r.rows()) {
             out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %,9d %9.2f%n", row.topic(), row.appends(), row.data(),
                     row.markers(), row.purged(), row.appends() / per);
-            data += row.data();
-            markers += row.markers();
-            purged += row.purged();
         }
-        out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %,9d %9.2f%n", "total", r.total(), data, markers, purged,
-                r.total() / per);
+        out.printf(Locale.ROOT, "  %-52s %,10d %,9d %,9d %,9d %9.2f%n", "total", r.total(), r.data(), r.markers(),
+                r.purged(), r.perArticle());
         out.printf(Locale.ROOT, "  per article: %.2f data records, %.2f markers, %.2f purged before read (data and "
-                + "markers)%n", data / per, markers / per, purged / per);
+                + "markers)%n", r.data() / per, r.markers() / per, r.purged() / per);
         out.println("transactions completed, by producer:");
         r.transactions().forEach((group, c) -> out.printf(Locale.ROOT, "  %-52s %,9d commits %,6d aborts (%.3f commits/article)%n",
                 group, c[0], c[1], c[0] / per));

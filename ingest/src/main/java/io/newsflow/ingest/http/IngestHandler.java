@@ -49,8 +49,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestHandler {
     private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Dead letters stay under Kafka's default 1 MB message limit. */
-    static final int MAX_DEAD_LETTER_PAYLOAD = DeadLetterReport.MAX_PAYLOAD_BYTES;
 
     /** What arrived: header values as sent (null when absent) and the raw body. */
     public record Request(String authorization, String contentType, String contentEncoding, Long contentLength, byte[] body) {}
