@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *       stats and scores (articles and engagement events), and the ranked lists per region, published to the
  *       trending topic and queryable.</li>
  * </ol>
- * All stores are persistent and changelogged; the one repartition topic uses plain Avro binary.
+ * All stores are persistent and changelogged; what can be derived has no store (see ArticleStories). The one
+ * repartition topic uses plain Avro binary.
  */
 public final class EnrichTopology {
     /** Every article goes to the newsroom under one key; its repartition topic has one partition. */
@@ -51,15 +52,17 @@ public final class EnrichTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(VersionGateProcessor.STORE), Serdes.Bytes(), new VersionRecord.Serde()));
-        // the newsroom's one record per article (its story; the story index's core members), time-bucketed keys (see
-        // TimeBuckets); the story index is derived from it on the heap
+        // the newsroom's one record per article (its story, the story index's core members, trending's member),
+        // time-bucketed keys (see TimeBuckets); the story index and the stories' members are derived from it on the
+        // heap. Cached: clustering writes a new article's record and trending completes it, one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NewsroomClock.STORE), Serdes.String(), Serdes.Long())
                 // the clock and the stats change with every article: the cache folds those writes into one per commit
                 .withCachingEnabled());
-        // one entry per story member (see StoryStatsStore), read from the heap; the cache folds a story's engagement
+        // a story's engagement sums (see StoryStatsStore), read from the heap; the cache folds a story's engagement
         // updates into one write per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrendingProcessor.STATS_STORE), Serdes.Bytes(), Serdes.ByteArray())

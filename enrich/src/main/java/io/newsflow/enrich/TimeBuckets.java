@@ -45,11 +45,20 @@ public final class TimeBuckets<V> {
         store.put(key(bucket, key), value);
     }
 
+    /** A value and the bucket it is in. */
+    public record Found<V>(long bucket, V value) {}
+
     /** The key's value in the newest live bucket holding it, or null when no live bucket does. */
     public V latest(byte[] key, long now) {
+        Found<V> found = find(key, now);
+        return found == null ? null : found.value();
+    }
+
+    /** The same, with its bucket (to rewrite the value where it is, keeping its age). */
+    public Found<V> find(byte[] key, long now) {
         for (long b = newest(now); b >= oldest(now); b--) {
             V value = get(b, key);
-            if (value != null) return value;
+            if (value != null) return new Found<>(b, value);
         }
         return null;
     }

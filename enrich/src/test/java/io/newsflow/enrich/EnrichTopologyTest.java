@@ -238,6 +238,22 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void theNewsroomWritesOneChangelogRecordPerArticleAndTrendingNoneOfItsOwn() {
+        try (TopologyHarness h = new TopologyHarness()) {
+            Article q1 = article("q1", "AP", QUAKE_WIRE_A, at(0), List.of("TR"));
+            h.send(q1);
+            h.send(article("q2", "AFP", QUAKE_WIRE_B, at(0.1), List.of("TR")));
+            h.send(article("r1", "Reuters", RUSSIA_COURT, at(0.2), List.of("RU")));
+            h.send(version(q1, 2, at(0.3), "Quake death toll rises"));
+            assertThat(h.enriched()).hasSize(4);
+            // clustering's record and trending's member of an article are one record
+            assertThat(h.changelogRecords(io.newsflow.enrich.stories.StoryClusterProcessor.ARTICLE_STORIES_STORE)).isEqualTo(4);
+            assertThat(h.changelogRecords(io.newsflow.enrich.trending.TrendingProcessor.STATS_STORE)).isZero();
+            assertThat(h.stories()).hasSize(2);
+        }
+    }
+
+    @Test
     void sameInputGivesTheSameListsAndIds() {
         Map<String, TrendingList> first;
         try (TopologyHarness h = new TopologyHarness()) {

@@ -1,9 +1,7 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.replay.TrendingReplay;
 import io.newsflow.enrich.trending.StoryStats;
-import io.newsflow.enrich.trending.StoryStatsStore;
-import org.apache.kafka.common.utils.Bytes;
-import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.schemas.avro.Article;
 import io.newsflow.schemas.avro.EngagementEvent;
 import io.newsflow.schemas.avro.EnrichedArticle;
@@ -25,8 +23,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The real topology in a TopologyTestDriver, with registry serdes on an in-memory (mock://) registry. */
 public final class TopologyHarness implements AutoCloseable {
@@ -47,11 +43,7 @@ public final class TopologyHarness implements AutoCloseable {
         Map<String, String> serdeConfig = Map.of("schema.registry.url", "mock://enrich-" + UUID.randomUUID());
         EnrichSerdes serdes = new EnrichSerdes(serde(serdeConfig), serde(serdeConfig), serde(serdeConfig), serde(serdeConfig));
         Properties props = config.streamsProperties();
-        try {
-            props.put("state.dir", Files.createTempDirectory("enrich-ttd").toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        props.put("state.dir", tempDir().toString());
         driver = new TopologyTestDriver(EnrichTopology.buildTopology(serdes, config, tagger), props, Instant.parse("2026-03-03T00:00:00Z"));
         raw = driver.createInputTopic(config.rawTopic(), Serdes.String().serializer(), serdes.article().serializer());
         engagement = driver.createInputTopic(config.engagementTopic(), Serdes.String().serializer(), serdes.engagement().serializer());
@@ -96,9 +88,16 @@ public final class TopologyHarness implements AutoCloseable {
         return out;
     }
 
+    /** How many records the store's changelog got so far. */
+    public int changelogRecords(String store) {
+        return driver.createOutputTopic(config.applicationId() + "-" + store + "-changelog",
+                new org.apache.kafka.common.serialization.BytesDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList().size();
+    }
+
     public List<StoryStats> stories() {
-        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
-        return StoryStatsStore.readAll(store);
+        long now = new NewsroomClock(driver.getKeyValueStore(NewsroomClock.STORE)).now();
+        return TrendingReplay.stories(driver, config, now);
     }
 
     public static Path tempDir() {

@@ -7,9 +7,10 @@ import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.NewsroomClock;
 import io.newsflow.enrich.serde.AvroBinarySerde;
+import io.newsflow.enrich.stories.ArticleStories;
+import io.newsflow.enrich.stories.StoryClusterProcessor;
 import io.newsflow.enrich.trending.StoryStats;
 import io.newsflow.enrich.trending.StoryStatsStore;
-import org.apache.kafka.common.utils.Bytes;
 import io.newsflow.enrich.trending.TrendingProcessor;
 import io.newsflow.enrich.trending.TrendingRanker;
 import io.newsflow.schemas.avro.Article;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -97,9 +99,16 @@ public final class TrendingReplay implements AutoCloseable {
     public Map<String, TrendingList> rank(Instant at) {
         Instant when = at != null ? at : lastEvent();
         if (when == null) return Map.of();
-        KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(TrendingProcessor.STATS_STORE);
-        List<StoryStats> stories = StoryStatsStore.readAll(store);
+        List<StoryStats> stories = stories(driver, config, when.toEpochMilli());
         return new TrendingRanker(config.trending()).rank(stories, when.toEpochMilli());
+    }
+
+    /** The stories open at {@code nowMs}, as the driver's stores hold them. */
+    public static List<StoryStats> stories(TopologyTestDriver driver, EnrichConfig config, long nowMs) {
+        KeyValueStore<Bytes, byte[]> articles = driver.getKeyValueStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
+        long window = config.stories().window().toMillis();
+        return StoryStatsStore.readAll(driver.getKeyValueStore(TrendingProcessor.STATS_STORE),
+                new ArticleStories(articles, window), config.trending().maxMembers(), nowMs, window);
     }
 
     @Override

@@ -11,26 +11,32 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The newsroom's one durable record per article of the last story window: its story, when it joined, and, for the
- * members of a story's core, what the story index compares (signature, bands, places). New versions and engagement
- * events find their story here, and the story index ({@link StoryIndex}) is rebuilt from these records when the task
- * starts, so it has no store of its own: an article costs one store write and one changelog record for clustering.
+ * The newsroom's one durable record per article of the last story window: its story, when it joined, for the
+ * members of a story's core what the story index compares (signature, bands, places), and trending's part (what the
+ * article adds to its story's stats, encoded by trending). New versions and engagement events find their story here,
+ * and both the story index ({@link StoryIndex}) and trending's story stats are rebuilt from these records when the
+ * task starts, so neither has a store of its own: an article costs one changelog record in the newsroom (the store
+ * is cached, so clustering's write and trending's fold into one per commit).
  * Time-bucketed (see {@link TimeBuckets}): up to two point reads per lookup.
  */
 public final class ArticleStories {
     /**
-     * First byte of a record of this layout. Values of the layout before are the story id alone in UTF-8 (story ids
-     * start with a letter): they still give the article's story, nothing else.
+     * First byte of a record of this layout. Layout 1 had no trending part; values of the layout before it are the
+     * story id alone in UTF-8 (story ids start with a letter): they still give the article's story, nothing else.
      */
-    private static final byte LAYOUT = 1;
+    private static final byte LAYOUT = 2;
+    private static final byte LAYOUT_WITHOUT_TRENDING = 1;
 
-    /** What a record says: the article's story, when it joined it (MIN_VALUE if unknown) and its core entry or null. */
-    public record Entry(String storyId, long joinedMs, StoryIndex.Member core) {}
+    /**
+     * What a record says: the article's story, when it joined it (MIN_VALUE if unknown), its core entry or null, and
+     * trending's part or null.
+     */
+    public record Entry(String storyId, long joinedMs, StoryIndex.Member core, byte[] trending) {}
 
     /** Receives the records of the store, in no particular order. */
     @FunctionalInterface
     public interface Visitor {
-        void visit(long bucket, Entry entry);
+        void visit(long bucket, String articleId, Entry entry);
     }
 
     private final KeyValueStore<Bytes, byte[]> store;
@@ -49,7 +55,26 @@ public final class ArticleStories {
 
     /** Records that the article joined the story at {@code now}; {@code core} when it is one of the story's core. */
     public void assign(String articleId, String storyId, long now, StoryIndex.Member core) {
-        buckets.putCurrent(articleId.getBytes(StandardCharsets.UTF_8), encode(storyId, now, core), now);
+        buckets.putCurrent(articleId.getBytes(StandardCharsets.UTF_8), encode(storyId, now, core, null), now);
+    }
+
+    /**
+     * Sets trending's part of the article's record (null: none), in the bucket the record is in, so a new version
+     * does not make the record younger. Returns that bucket, or {@code Long.MIN_VALUE} when the article has no
+     * record within the window (nothing is written then).
+     */
+    public long putTrending(String articleId, byte[] trending, long now) {
+        byte[] key = articleId.getBytes(StandardCharsets.UTF_8);
+        TimeBuckets.Found<byte[]> found = buckets.find(key, now);
+        if (found == null) return Long.MIN_VALUE;
+        Entry e = decode(found.value());
+        buckets.put(found.bucket(), key, encode(e.storyId(), e.joinedMs(), e.core(), trending));
+        return found.bucket();
+    }
+
+    /** The oldest bucket read at {@code now}: a record in an older one is gone or about to go. */
+    public long oldestBucket(long now) {
+        return buckets.oldest(now);
     }
 
     public void assign(String articleId, String storyId, long now) {
@@ -57,18 +82,20 @@ public final class ArticleStories {
     }
 
     /** Every record in the store (expired buckets not yet deleted included: callers filter by time). */
-    void forEach(Visitor visitor) {
+    public void forEach(Visitor visitor) {
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                visitor.visit(ByteBuffer.wrap(kv.key.get()).getLong(), decode(kv.value));
+                String articleId = StandardCharsets.UTF_8.decode(TimeBuckets.keyOf(kv.key)).toString();
+                visitor.visit(ByteBuffer.wrap(kv.key.get()).getLong(), articleId, decode(kv.value));
             }
         }
     }
 
-    static byte[] encode(String storyId, long joinedMs, StoryIndex.Member core) {
+    static byte[] encode(String storyId, long joinedMs, StoryIndex.Member core, byte[] trending) {
         byte[] id = storyId.getBytes(StandardCharsets.UTF_8);
-        int size = 1 + 2 + id.length + Long.BYTES + 1;
+        int trendingBytes = trending == null ? 0 : trending.length;
+        int size = 1 + 2 + id.length + Long.BYTES + 1 + 4 + trendingBytes;
         if (core != null) {
             size += 2 + core.signature().length + 2 + core.bands().length * Long.BYTES
                     + codesBytes(core.places().focus()) + codesBytes(core.places().all());
@@ -82,15 +109,17 @@ public final class ArticleStories {
             putCodes(out, core.places().focus());
             putCodes(out, core.places().all());
         }
+        out.putInt(trendingBytes);
+        if (trending != null) out.put(trending);
         return out.array();
     }
 
     static Entry decode(byte[] value) {
-        if (value.length == 0 || value[0] != LAYOUT) {
-            return new Entry(new String(value, StandardCharsets.UTF_8), Long.MIN_VALUE, null);
+        if (value.length == 0 || (value[0] != LAYOUT && value[0] != LAYOUT_WITHOUT_TRENDING)) {
+            return new Entry(new String(value, StandardCharsets.UTF_8), Long.MIN_VALUE, null, null);
         }
         ByteBuffer in = ByteBuffer.wrap(value);
-        in.get();
+        byte layout = in.get();
         byte[] id = new byte[in.getShort() & 0xFFFF];
         in.get(id);
         long joined = in.getLong();
@@ -102,7 +131,15 @@ public final class ArticleStories {
             for (int i = 0; i < bands.length; i++) bands[i] = in.getLong();
             core = new StoryIndex.Member(joined, signature, bands, new StoryPlaces(getCodes(in), getCodes(in)));
         }
-        return new Entry(new String(id, StandardCharsets.UTF_8), joined, core);
+        byte[] trending = null;
+        if (layout == LAYOUT) {
+            int n = in.getInt();
+            if (n > 0) {
+                trending = new byte[n];
+                in.get(trending);
+            }
+        }
+        return new Entry(new String(id, StandardCharsets.UTF_8), joined, core, trending);
     }
 
     private static int codesBytes(Set<String> codes) {

@@ -46,7 +46,7 @@ final class StoryIndex {
     private void rebuild(ArticleStories articles) {
         record Loaded(long bucket, String storyId, Member member) {}
         List<Loaded> loaded = new ArrayList<>();
-        articles.forEach((bucket, entry) -> {
+        articles.forEach((bucket, articleId, entry) -> {
             if (entry.joinedMs() != Long.MIN_VALUE) lastSeen.merge(entry.storyId(), entry.joinedMs(), Math::max);
             Member m = entry.core();
             // a member of another shape (signatures computed another way) cannot be compared: its story is not indexed

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.trending;
 
 import io.newsflow.enrich.serde.BinaryCodecSerde;
+import io.newsflow.enrich.stories.ArticleStories;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -17,24 +18,45 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The open stories' stats, read from the heap and written through to a changelogged store one member per entry.
+ * The open stories' stats, read from the heap, rebuilt when the task starts from what is durable: each member is
+ * trending's part of its article's record ({@link ArticleStories}, the newsroom's one record per article), and a
+ * story's engagement sums are one entry of this store (key {@code storyId 0x00 'e'}, cached: a story's engagement
+ * costs one write per commit). So an article costs trending no record of its own.
  *
- * <p>A story can hold hundreds of members; storing it as one value meant decoding and re-encoding all of them for
- * every article. Here an article costs one small store write (its member entry), a story's engagement is one more
- * entry, and the heap copy is rebuilt from the store when the task starts. Keys: {@code storyId 0x00 'm' articleId}
- * for a member, {@code storyId 0x00 'e'} for the engagement sums, so one story's entries are adjacent.
+ * <p>A member counts while its article's record is kept (one to two story windows from when it joined): the heap
+ * drops members whose record has aged out ({@link #prune}), as a rebuilt heap would not have them. A story that
+ * expired (no article within the window) is dropped from the heap but its members' records stay until they age out:
+ * a heap rebuilt meanwhile has it again, and the next ranking round expires it again.
  */
 public final class StoryStatsStore {
     private static final byte SEPARATOR = 0;
-    private static final byte MEMBER = 'm';
+    /** the key kind of a member entry in this store, from before members moved into the articles' records */
+    private static final byte LEGACY_MEMBER = 'm';
     private static final byte ENGAGEMENT = 'e';
 
-    private final KeyValueStore<Bytes, byte[]> store;
-    private final Map<String, StoryStats> open = new HashMap<>();
+    /** Where a member's record is: its story and the record's bucket. */
+    private record Placed(String storyId, long bucket) {}
 
-    public StoryStatsStore(KeyValueStore<Bytes, byte[]> store) {
+    private final KeyValueStore<Bytes, byte[]> store;
+    private final ArticleStories articles;
+    private final Map<String, StoryStats> open = new HashMap<>();
+    private final Map<String, Placed> placed = new HashMap<>();
+
+    /**
+     * The stats rebuilt from the records and this store; member entries of the layout before (one store entry per
+     * member) are moved into their articles' records first, at the newsroom clock {@code now}.
+     */
+    public StoryStatsStore(KeyValueStore<Bytes, byte[]> store, ArticleStories articles, int maxMembers, long now) {
         this.store = store;
-        for (StoryStats s : readAll(store)) open.put(s.storyId(), s);
+        this.articles = articles;
+        moveLegacyMembers(now);
+        load(maxMembers);
+    }
+
+    private StoryStatsStore(KeyValueStore<Bytes, byte[]> store, ArticleStories articles, int maxMembers) {
+        this.store = store;
+        this.articles = articles;
+        load(maxMembers);
     }
 
     /** The story's stats, or null when it has none. */
@@ -46,35 +68,40 @@ public final class StoryStatsStore {
         return Collections.unmodifiableCollection(open.values());
     }
 
-    /** Adds or updates a member (see {@link StoryStats#withMember}); members past {@code maxMembers} leave. */
-    public StoryStats putMember(String storyId, StoryStats.Member member, int maxMembers) {
+    /**
+     * Adds or updates a member (see {@link StoryStats#withMember}); members past {@code maxMembers} leave. The member
+     * is written into its article's record, and a member that left has its part cleared there.
+     */
+    public StoryStats putMember(String storyId, StoryStats.Member member, int maxMembers, long now) {
+        Placed was = placed.get(member.articleId());
+        if (was != null && !was.storyId().equals(storyId)) {
+            // its record of another story aged out and it joined anew: it leaves the old story (as a rebuild would)
+            placed.remove(member.articleId());
+            StoryStats old = open.get(was.storyId());
+            if (old != null) keepOrDrop(old.without(member.articleId()));
+        }
         StoryStats before = open.getOrDefault(storyId, StoryStats.empty(storyId));
         StoryStats after = before.withMember(member, maxMembers);
-        for (StoryStats.Member m : after.members()) {
-            if (m.articleId().equals(member.articleId())) store.put(memberKey(storyId, m.articleId()), encode(m));
+        StoryStats.Member kept = find(after, member.articleId());
+        if (kept != null) {
+            long bucket = articles.putTrending(kept.articleId(), encode(kept), now);
+            // no record (not expected: clustering writes it first): the member counts until the heap is rebuilt
+            placed.put(kept.articleId(), new Placed(storyId, bucket != Long.MIN_VALUE ? bucket : articles.oldestBucket(now)));
         }
-        if (after.members().size() <= before.members().size()) {
-            // a new member pushed the oldest out (or the member itself was the oldest): drop what left
-            for (StoryStats.Member m : before.members()) {
-                if (!contains(after, m.articleId())) store.delete(memberKey(storyId, m.articleId()));
-            }
-            if (!contains(after, member.articleId())) store.delete(memberKey(storyId, member.articleId()));
+        for (StoryStats.Member m : before.members()) {
+            if (find(after, m.articleId()) == null) clear(m.articleId(), now);
         }
         open.put(storyId, after);
         return after;
     }
 
     /** Takes a withdrawn article out of its story; a story left with nothing goes. */
-    public StoryStats removeMember(String storyId, String articleId) {
+    public StoryStats removeMember(String storyId, String articleId, long now) {
         StoryStats before = open.get(storyId);
         if (before == null) return StoryStats.empty(storyId);
+        if (find(before, articleId) != null) clear(articleId, now);
         StoryStats after = before.without(articleId);
-        store.delete(memberKey(storyId, articleId));
-        if (after.members().isEmpty() && after.engagementAtMs() == Long.MIN_VALUE) {
-            open.remove(storyId);
-        } else {
-            open.put(storyId, after);
-        }
+        keepOrDrop(after);
         return after;
     }
 
@@ -85,46 +112,127 @@ public final class StoryStatsStore {
         open.put(storyId, withEngagement);
     }
 
-    /** Deletes the story and every entry of it. */
+    /** Drops an expired story from the heap and its engagement entry; its members' records age out on their own. */
     public void delete(String storyId) {
         StoryStats s = open.remove(storyId);
         if (s == null) return;
-        for (StoryStats.Member m : s.members()) store.delete(memberKey(storyId, m.articleId()));
+        for (StoryStats.Member m : s.members()) placed.remove(m.articleId());
         if (s.engagementAtMs() != Long.MIN_VALUE) store.delete(engagementKey(storyId));
     }
 
-    /** Every story in the store, members in publish order (for the replay tool and tests reading a store directly). */
-    public static List<StoryStats> readAll(KeyValueStore<Bytes, byte[]> store) {
+    /** Drops the members whose article's record is in a bucket older than {@code oldestBucket}; returns how many. */
+    public int prune(long oldestBucket) {
+        List<Map.Entry<String, Placed>> gone = new ArrayList<>();
+        for (Map.Entry<String, Placed> e : placed.entrySet()) {
+            if (e.getValue().bucket() < oldestBucket) gone.add(e);
+        }
+        for (Map.Entry<String, Placed> e : gone) {
+            placed.remove(e.getKey());
+            StoryStats s = open.get(e.getValue().storyId());
+            if (s != null) keepOrDrop(s.without(e.getKey()));
+        }
+        return gone.size();
+    }
+
+    /**
+     * Drops the stories with nothing published within the window at {@code now} (and their engagement entries) and
+     * the members whose record aged out ({@link #prune}); returns the ids of the stories dropped.
+     */
+    public List<String> expire(long now, long windowMs) {
+        prune(articles.oldestBucket(now));
+        List<String> expired = new ArrayList<>();
+        for (StoryStats s : open.values()) {
+            if (s.lastPublishedMs() < now - windowMs) expired.add(s.storyId());
+        }
+        expired.forEach(this::delete);
+        return expired;
+    }
+
+    /**
+     * Every open story at {@code now} as the records and the store give it, members in publish order (for the replay
+     * tool and tests reading the stores directly); nothing is written.
+     */
+    public static List<StoryStats> readAll(KeyValueStore<Bytes, byte[]> store, ArticleStories articles, int maxMembers,
+                                           long now, long windowMs) {
+        StoryStatsStore stats = new StoryStatsStore(store, articles, maxMembers);
+        for (StoryStats s : List.copyOf(stats.open.values())) {
+            if (s.lastPublishedMs() < now - windowMs) stats.open.remove(s.storyId());
+        }
+        stats.prune(articles.oldestBucket(now));
+        return new ArrayList<>(stats.all());
+    }
+
+    private void keepOrDrop(StoryStats s) {
+        if (s.members().isEmpty() && s.engagementAtMs() == Long.MIN_VALUE) {
+            open.remove(s.storyId());
+        } else {
+            open.put(s.storyId(), s);
+        }
+    }
+
+    private void clear(String articleId, long now) {
+        articles.putTrending(articleId, null, now);
+        placed.remove(articleId);
+    }
+
+    private void load(int maxMembers) {
+        record Loaded(long bucket, String storyId, byte[] trending) {}
+        Map<String, Loaded> newest = new HashMap<>();
+        articles.forEach((bucket, articleId, entry) -> {
+            // an article whose record aged out and that joined anew has two: the newer one counts
+            Loaded before = newest.get(articleId);
+            if (before == null || bucket > before.bucket()) newest.put(articleId, new Loaded(bucket, entry.storyId(), entry.trending()));
+        });
         Map<String, List<StoryStats.Member>> members = new HashMap<>();
+        Map<String, Long> buckets = new HashMap<>();
+        newest.forEach((articleId, l) -> {
+            if (l.trending() == null) return;
+            members.computeIfAbsent(l.storyId(), st -> new ArrayList<>()).add(decode(l.trending()));
+            buckets.put(articleId, l.bucket());
+        });
         Map<String, Engagement> engagement = new HashMap<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 byte[] key = kv.key.get();
                 int sep = indexOf(key, SEPARATOR);
-                String storyId = new String(key, 0, sep, StandardCharsets.UTF_8);
-                if (key[sep + 1] == MEMBER) {
-                    members.computeIfAbsent(storyId, s -> new ArrayList<>()).add(decode(kv.value));
-                } else {
-                    engagement.put(storyId, decodeEngagement(kv.value));
+                if (key[sep + 1] == ENGAGEMENT) {
+                    engagement.put(new String(key, 0, sep, StandardCharsets.UTF_8), decodeEngagement(kv.value));
                 }
             }
         }
-        List<StoryStats> out = new ArrayList<>();
         for (String storyId : union(members.keySet(), engagement.keySet())) {
             List<StoryStats.Member> list = new ArrayList<>(members.getOrDefault(storyId, List.of()));
             list.sort(StoryStats.ORDER);
+            // the same members the heap kept: it keeps the newest by the same order
+            List<StoryStats.Member> kept = List.copyOf(list.subList(Math.max(0, list.size() - maxMembers), list.size()));
+            for (StoryStats.Member m : kept) placed.put(m.articleId(), new Placed(storyId, buckets.get(m.articleId())));
             Engagement e = engagement.getOrDefault(storyId, Engagement.NONE);
-            out.add(new StoryStats(storyId, List.copyOf(list), e.fast(), e.slow(), e.atMs()));
+            open.put(storyId, new StoryStats(storyId, kept, e.fast(), e.slow(), e.atMs()));
         }
-        return out;
     }
 
-    private static boolean contains(StoryStats s, String articleId) {
-        for (StoryStats.Member m : s.members()) {
-            if (m.articleId().equals(articleId)) return true;
+    /** Moves member entries of the layout before into their articles' records (those without a record are dropped). */
+    private void moveLegacyMembers(long now) {
+        List<KeyValue<Bytes, byte[]>> legacy = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                byte[] key = kv.key.get();
+                if (key[indexOf(key, SEPARATOR) + 1] == LEGACY_MEMBER) legacy.add(kv);
+            }
         }
-        return false;
+        for (KeyValue<Bytes, byte[]> kv : legacy) {
+            if (now != Long.MIN_VALUE) articles.putTrending(decode(kv.value).articleId(), kv.value, now);
+            store.delete(kv.key);
+        }
+    }
+
+    private static StoryStats.Member find(StoryStats s, String articleId) {
+        for (StoryStats.Member m : s.members()) {
+            if (m.articleId().equals(articleId)) return m;
+        }
+        return null;
     }
 
     private static List<String> union(Collection<String> a, Collection<String> b) {
@@ -140,8 +248,8 @@ public final class StoryStatsStore {
         throw new IllegalStateException("story stats key without a separator");
     }
 
-    static Bytes memberKey(String storyId, String articleId) {
-        return key(storyId, MEMBER, articleId);
+    static Bytes legacyMemberKey(String storyId, String articleId) {
+        return key(storyId, LEGACY_MEMBER, articleId);
     }
 
     static Bytes engagementKey(String storyId) {

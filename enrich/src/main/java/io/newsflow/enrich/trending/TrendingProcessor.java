@@ -62,13 +62,14 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        KeyValueStore<Bytes, byte[]> statsStore = context.getStateStore(STATS_STORE);
-        this.stats = new StoryStatsStore(statsStore);
         this.lists = context.getStateStore(LISTS_STORE);
         KeyValueStore<Bytes, byte[]> articleStore = context.getStateStore(StoryClusterProcessor.ARTICLE_STORIES_STORE);
         this.articleStories = new ArticleStories(articleStore, storyWindow.toMillis());
         KeyValueStore<String, Long> clockStore = context.getStateStore(NewsroomClock.STORE);
         this.clock = new NewsroomClock(clockStore);
+        // the members are trending's part of the articles' records: no store write or changelog record of their own
+        KeyValueStore<Bytes, byte[]> statsStore = context.getStateStore(STATS_STORE);
+        this.stats = new StoryStatsStore(statsStore, articleStories, settings.maxMembers(), clock.now());
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, t -> publishLists());
     }
 
@@ -88,13 +89,13 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
         long now = clock.now();
         StoryStats story;
         if (article.getStatus() != PublicationStatus.USABLE) {
-            story = stats.removeMember(storyId, article.getId());
+            story = stats.removeMember(storyId, article.getId(), now);
         } else {
             long published = ArticleTime.firstPublishedMs(article, record.timestamp());
             boolean late = now - published > settings.lateness().toMillis();
             if (late) Metrics.counter("newsflow.enrich.trending.late").increment();
             story = stats.putMember(storyId, new StoryStats.Member(article.getId(), sourceOf(article), published, late,
-                    focusCountries(enriched.getCountries()), article.getHeadline()), settings.maxMembers());
+                    focusCountries(enriched.getCountries()), article.getHeadline()), settings.maxMembers(), now);
         }
         clock.markChanged();
         enriched.setTrendingScore(ranker.scorer().score(story, now));
@@ -122,13 +123,8 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
         long now = clock.now();
         long changes = clock.changes();
         if (now == Long.MIN_VALUE || (now == publishedClock && changes == publishedChanges)) return;
-        List<StoryStats> open = new ArrayList<>();
-        List<String> expired = new ArrayList<>();
-        for (StoryStats s : stats.all()) {
-            if (s.lastPublishedMs() < now - storyWindow.toMillis()) expired.add(s.storyId());
-            else open.add(s);
-        }
-        expired.forEach(stats::delete);
+        List<String> expired = stats.expire(now, storyWindow.toMillis());
+        List<StoryStats> open = new ArrayList<>(stats.all());
         Map<String, TrendingList> ranked = ranker.rank(open, now);
         int published = 0;
         for (TrendingList list : ranked.values()) {
