@@ -24,23 +24,25 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                            StorySettings stories, TrendingSettings trending, Properties streamsOverrides,
                            TopicContract topicContract, String instanceId, int threadReplacementsMax,
                            Duration threadReplacementsWindow, double countryMentionMin, double countryFocusMin,
-                           int commitIntervalMs, int commitMaxRecords) {
+                           int commitIntervalMs, int commitMaxRecords, int commitBusyIntervalMs) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     /**
-     * How often enrich commits its transaction (Kafka Streams' commit.interval.ms). Each commit writes a marker to
-     * every partition it touched (output, changelogs, repartition) and records to __transaction_state and
-     * __consumer_offsets, so it sets most of the log writes per article at news rates; output is visible downstream
-     * only at the commit, so it adds up to this much latency.
+     * How often a quiet stream thread commits its transaction (Kafka Streams' commit.interval.ms). Each commit writes
+     * a marker to every partition it touched (output, changelogs, repartition) and records to __transaction_state and
+     * __consumer_offsets, so at news rates it sets most of the log writes per article; output is visible downstream
+     * only at the commit, so it is also the latency at those rates.
      */
-    public static final int DEFAULT_COMMIT_INTERVAL_MS = 100;
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
     /**
-     * A stream thread asks for a commit once it has taken this many records since it last asked, before the interval
-     * is up ({@link CommitRequests}): the latency bound at high rates when the interval is made long. At the default
-     * interval it does not come into play below 10,000 records a second per thread, so the flat-out rate keeps its
-     * commits every 100 ms.
+     * A stream thread that has taken this many records since it last asked for a commit is busy
+     * ({@link CommitRequests}): it asks for one, no sooner than {@link #DEFAULT_COMMIT_BUSY_INTERVAL_MS} after the last.
+     * At 25 a thread is busy from about 25 records a second: at news rates it commits at the interval, from a few
+     * hundred articles a second at the busy interval.
      */
-    public static final int DEFAULT_COMMIT_MAX_RECORDS = 1000;
+    public static final int DEFAULT_COMMIT_MAX_RECORDS = 25;
+    /** How often a busy stream thread commits: the latency at high rates and the commit rate flat out. */
+    public static final int DEFAULT_COMMIT_BUSY_INTERVAL_MS = 100;
     /** The consumer's session timeout: how long a dead or frozen instance keeps its tasks (the brokers' minimum). */
     static final int SESSION_TIMEOUT_MS = 6_000;
     /**
@@ -105,13 +107,22 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 doubleOf(p, "enrich.countries.mention.min-score", Weights.defaults().mentionMin()),
                 doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()),
                 commitIntervalOf(p),
-                commitMaxRecordsOf(p));
+                commitMaxRecordsOf(p),
+                commitBusyIntervalOf(p));
     }
 
     private static int commitMaxRecordsOf(Properties p) {
         int n = intOf(p, "enrich.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS);
         if (n < 1) throw new IllegalArgumentException("enrich.commit.max.records must be 1 or more, got " + n);
         return n;
+    }
+
+    private static int commitBusyIntervalOf(Properties p) {
+        int ms = intOf(p, "enrich.commit.busy.interval.ms", DEFAULT_COMMIT_BUSY_INTERVAL_MS);
+        if (ms < 0) {
+            throw new IllegalArgumentException("enrich.commit.busy.interval.ms must be 0 or more (milliseconds), got " + ms);
+        }
+        return ms;
     }
 
     private static int commitIntervalOf(Properties p) {
@@ -130,19 +141,22 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withBootstrap(String servers, String registryUrl) {
         return new EnrichConfig(servers, registryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords,
+                commitBusyIntervalMs);
     }
 
     public EnrichConfig withInstance(String appId, String dir, int port) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, appId, dir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, port, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords,
+                commitBusyIntervalMs);
     }
 
     public EnrichConfig withTopics(String raw, String enriched, String trendingOut, String engagement) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, raw, enriched, trendingOut,
                 engagement, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, topicContract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords,
+                commitBusyIntervalMs);
     }
 
     /** Keys the Avro serdes and their registry client get (schema.registry.url, basic.auth.*, ...). */
@@ -165,7 +179,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public EnrichConfig withTopicContract(TopicContract contract) {
         return new EnrichConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, rawTopic, enrichedTopic, trendingTopic,
                 engagementTopic, httpHost, httpPort, versionsRetention, stories, trending, streamsOverrides, contract, instanceId,
-                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords);
+                threadReplacementsMax, threadReplacementsWindow, countryMentionMin, countryFocusMin, commitIntervalMs, commitMaxRecords,
+                commitBusyIntervalMs);
     }
 
     /** Streams' producers' transaction.timeout.ms: the commit interval plus {@link #TRANSACTION_MARGIN_MS}. */

@@ -75,7 +75,7 @@ public final class EnrichTopology {
         KStream<String, EnrichedArticle> newsroom = builder
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article())
                         .withTimestampExtractor(eventTime).withName("raw-articles"))
-                .process(() -> new CommitRequests<String, Article>(config.commitMaxRecords()), Named.as("raw-commit-requests"))
+                .process(() -> new CommitRequests<String, Article>(config.commitMaxRecords(), config.commitBusyIntervalMs()), Named.as("raw-commit-requests"))
                 .process(() -> new VersionGateProcessor(config.versionsRetention()), Named.as("version-gate"),
                         VersionGateProcessor.STORE)
                 .processValues(() -> new PrepareArticleProcessor(tagger, new StoryFingerprint(config.stories().bodyChars())),
@@ -87,7 +87,8 @@ public final class EnrichTopology {
                         .withNumberOfPartitions(1));
 
         KStream<String, SpecificRecord> clustered = newsroom
-                .process(() -> new CommitRequests<String, EnrichedArticle>(config.commitMaxRecords()),
+                .process(() -> new CommitRequests<String, EnrichedArticle>(config.commitMaxRecords(),
+                        config.commitBusyIntervalMs()),
                         Named.as("newsroom-commit-requests"))
                 .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
                         StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)

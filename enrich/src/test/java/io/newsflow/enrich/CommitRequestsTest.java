@@ -35,11 +35,13 @@ class CommitRequestsTest {
             List<String> log = new ArrayList<>();
             MockProcessorContext<String, String> task1 = new MockProcessorContext<>();
             MockProcessorContext<String, String> task2 = new MockProcessorContext<>();
-            CommitRequests<String, String> p1 = new CommitRequests<>(3);
-            CommitRequests<String, String> p2 = new CommitRequests<>(3);
+            long[] now = {1_000};
+            CommitRequests<String, String> p1 = new CommitRequests<>(3, 100, () -> now[0]);
+            CommitRequests<String, String> p2 = new CommitRequests<>(3, 100, () -> now[0]);
             p1.init(task1);
             p2.init(task2);
             for (int i = 1; i <= 7; i++) {
+                now[0] += 50;
                 MockProcessorContext<String, String> task = i % 2 == 1 ? task1 : task2;
                 (i % 2 == 1 ? p1 : p2).process(new Record<>("k" + i, "v" + i, i));
                 if (task.committed()) {
@@ -55,7 +57,30 @@ class CommitRequestsTest {
     }
 
     @Test
+    void aBusyThreadAsksNoSoonerThanTheBusyIntervalAfterItsLastRequest() throws Exception {
+        List<Integer> commits = onFreshThread(() -> {
+            List<Integer> log = new ArrayList<>();
+            MockProcessorContext<String, String> task = new MockProcessorContext<>();
+            long[] now = {1_000};
+            CommitRequests<String, String> p = new CommitRequests<>(3, 100, () -> now[0]);
+            p.init(task);
+            // flat out: 10 records per 10 ms; the bound is reached every 3, a request goes out every 100 ms
+            for (int i = 1; i <= 300; i++) {
+                if (i % 10 == 0) now[0] += 10;
+                p.process(new Record<>("k", "v", i));
+                if (task.committed()) {
+                    log.add(i);
+                    task.resetCommit();
+                }
+            }
+            return log;
+        });
+        assertThat(commits).containsExactly(3, 100, 200, 300);
+    }
+
+    @Test
     void aBoundBelowOneIsRefused() {
-        assertThatThrownBy(() -> new CommitRequests<String, String>(0)).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new CommitRequests<String, String>(0, 100)).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new CommitRequests<String, String>(5, -1)).hasMessageContaining("got -1");
     }
 }

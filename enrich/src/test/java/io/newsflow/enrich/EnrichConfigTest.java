@@ -40,6 +40,10 @@ class EnrichConfigTest {
         assertThat(of("enrich.commit.max.records", "20").commitMaxRecords()).isEqualTo(20);
         assertThatThrownBy(() -> of("enrich.commit.max.records", "0"))
                 .hasMessage("enrich.commit.max.records must be 1 or more, got 0");
+        assertThat(of().commitBusyIntervalMs()).isEqualTo(EnrichConfig.DEFAULT_COMMIT_BUSY_INTERVAL_MS);
+        assertThat(of("enrich.commit.busy.interval.ms", "50").commitBusyIntervalMs()).isEqualTo(50);
+        assertThatThrownBy(() -> of("enrich.commit.busy.interval.ms", "-5"))
+                .hasMessage("enrich.commit.busy.interval.ms must be 0 or more (milliseconds), got -5");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
 
         ArticleRouter router = new ArticleRouter(config.topics(), articleSerde.deserializer(),
                 articleSerde.serializer(), deadLetterSerde.serializer(), new FinishedArticleValidator(),
-                new FinishedArticleJson(), topicSetup::ensureCountryTopic, Clock.systemUTC());
+                new FinishedArticleJson(), topicSetup::ensureCountryTopic, Clock.systemUTC(), config.countryCopies());
         KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaProducer<byte[], byte[]> producer =

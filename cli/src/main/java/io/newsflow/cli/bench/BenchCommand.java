@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--commit-ms", paramLabel = "N",
             description = "Kafka Streams commit.interval.ms of the pass-through hop and enrich's"
-                    + " enrich.commit.interval.ms (default: their own, 100 ms). Output is visible at each commit: lower ="
+                    + " enrich.commit.interval.ms (default: their own: 100 ms, and enrich's 1000 ms quiet, 100 ms busy). Output is visible at each commit: lower ="
                     + " less latency, higher = fewer transactions. The publisher keeps its defaults"
                     + " (publish.commit.interval.ms, publish.commit.max.records).")
     Integer commitMs;
@@ -215,9 +215,11 @@ public final class BenchCommand implements Callable<Integer> {
         String hopMs = commitMs != null ? commitMs + " ms (--commit-ms)" : "100 ms";
         String enrichMs = commitMs != null ? commitMs + " ms (--commit-ms)"
                 : serviceKeys.getProperty("enrich.commit.interval.ms", EnrichConfig.DEFAULT_COMMIT_INTERVAL_MS + "") + " ms";
-        return "the hop commits every " + hopMs + ", enrich every " + enrichMs + " or sooner after "
+        return "the hop commits every " + hopMs + ", enrich every " + enrichMs + ", every "
+                + serviceKeys.getProperty("enrich.commit.busy.interval.ms", EnrichConfig.DEFAULT_COMMIT_BUSY_INTERVAL_MS + "")
+                + " ms once a thread has taken "
                 + serviceKeys.getProperty("enrich.commit.max.records", EnrichConfig.DEFAULT_COMMIT_MAX_RECORDS + "")
-                + " records per thread; publish after "
+                + " records; publish after "
                 + serviceKeys.getProperty("publish.commit.interval.ms", PublisherConfig.DEFAULT_COMMIT_INTERVAL_MS + "")
                 + " ms or " + serviceKeys.getProperty("publish.commit.max.records", PublisherConfig.DEFAULT_COMMIT_MAX_RECORDS + "")
                 + " records";

@@ -1,7 +1,8 @@
 package io.newsflow.publish.config;
 
-import io.newsflow.schemas.topics.TopicContract;
+import io.newsflow.publish.route.CountryCopies;
 import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.topics.TopicContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Properties;
 public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, String groupId, String instanceId,
                               PublishTopics topics, TopicContract topicContract,
                               int healthPort, Duration pollTimeout, Duration commitInterval, int commitMaxRecords,
-                              Map<String, String> consumerOverrides,
+                              CountryCopies countryCopies, Map<String, String> consumerOverrides,
                               Map<String, String> producerOverrides, Properties settings) {
 
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
@@ -95,6 +96,14 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                 .commitInterval(Duration.ofMillis(intOf(p, "publish.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS, origin)))
                 .commitMaxRecords(intOf(p, "publish.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS, origin))
                 .settings(p);
+        String copies = p.getProperty(CountryCopies.KEY);
+        if (copies != null) {
+            try {
+                b.countryCopies(CountryCopies.parse(copies));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": " + e.getMessage());
+            }
+        }
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("consumer.")) {
                 b.consumerOverride(name.substring("consumer.".length()), p.getProperty(name));
@@ -128,6 +137,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         private Duration pollTimeout = Duration.ofMillis(100);
         private Duration commitInterval = Duration.ofMillis(DEFAULT_COMMIT_INTERVAL_MS);
         private int commitMaxRecords = DEFAULT_COMMIT_MAX_RECORDS;
+        private CountryCopies countryCopies = CountryCopies.ALL;
         private final Map<String, String> consumerOverrides = new HashMap<>();
         private final Map<String, String> producerOverrides = new HashMap<>();
         private final Properties settings = new Properties();
@@ -146,6 +156,8 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         public Builder commitInterval(Duration v) { commitInterval = v; return this; }
         /** A transaction is committed once it holds this many records, even before its interval is up. */
         public Builder commitMaxRecords(int v) { commitMaxRecords = v; return this; }
+        /** Which countries of an article get a copy on their country topic. */
+        public Builder countryCopies(CountryCopies v) { countryCopies = v; return this; }
         /** The service's whole properties: common client keys (security) and serde keys are taken from them. */
         public Builder settings(Properties v) { settings.putAll(v); return this; }
         public Builder consumerOverride(String k, String v) { consumerOverrides.put(k, v); return this; }
@@ -172,7 +184,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                         + "inside the publish transaction");
             }
             return new PublisherConfig(bootstrapServers, schemaRegistryUrl, groupId, instanceId, topics, topicContract,
-                    healthPort, pollTimeout, commitInterval, commitMaxRecords, Map.copyOf(consumerOverrides),
+                    healthPort, pollTimeout, commitInterval, commitMaxRecords, countryCopies, Map.copyOf(consumerOverrides),
                     Map.copyOf(producerOverrides), copy(settings));
         }
 

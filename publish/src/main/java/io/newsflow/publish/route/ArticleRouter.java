@@ -21,9 +21,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -52,11 +50,21 @@ public final class ArticleRouter {
     private final FinishedArticleJson json;
     private final Consumer<String> ensureCountryTopic;
     private final Clock clock;
+    private final CountryCopies countryCopies;
 
     public ArticleRouter(PublishTopics topics, Deserializer<EnrichedArticle> enrichedDeserializer,
                          Serializer<EnrichedArticle> articleSerializer, Serializer<DeadLetter> deadLetterSerializer,
                          FinishedArticleValidator validator, FinishedArticleJson json,
                          Consumer<String> ensureCountryTopic, Clock clock) {
+        this(topics, enrichedDeserializer, articleSerializer, deadLetterSerializer, validator, json, ensureCountryTopic,
+                clock, CountryCopies.ALL);
+    }
+
+    public ArticleRouter(PublishTopics topics, Deserializer<EnrichedArticle> enrichedDeserializer,
+                         Serializer<EnrichedArticle> articleSerializer, Serializer<DeadLetter> deadLetterSerializer,
+                         FinishedArticleValidator validator, FinishedArticleJson json,
+                         Consumer<String> ensureCountryTopic, Clock clock, CountryCopies countryCopies) {
+        this.countryCopies = countryCopies;
         this.topics = topics;
         this.enrichedDeserializer = enrichedDeserializer;
         this.articleSerializer = articleSerializer;
@@ -124,7 +132,7 @@ public final class ArticleRouter {
         out.add(record(topics.articles(), key, articleBytes, headers));
         byte[] jsonBytes = json.toBytes(enriched);
         out.add(record(topics.articlesJson(), key, jsonBytes, headers));
-        for (String code : distinctCodes(enriched.getCountries())) {
+        for (String code : countryCopies.codes(enriched.getCountries())) {
             String topic = topics.country(code);
             ensureCountryTopic.accept(topic);
             Headers countryHeaders = new RecordHeaders(headers.toArray());
@@ -152,14 +160,6 @@ public final class ArticleRouter {
 
     private static ProducerRecord<byte[], byte[]> record(String topic, byte[] key, byte[] value, Headers headers) {
         return new ProducerRecord<>(topic, null, key, value, new RecordHeaders(headers.toArray()));
-    }
-
-    private static Set<String> distinctCodes(List<CountryTag> tags) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (CountryTag tag : tags) {
-            codes.add(tag.getCode());
-        }
-        return codes;
     }
 
     private static byte[] roleOf(List<CountryTag> tags, String code) {

@@ -66,4 +66,14 @@ class PublisherConfigTest {
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.max.records", "0"), "f"))
                 .hasMessage("publish.commit.max.records must be 1 or more, got 0");
     }
+
+    @Test
+    void whichCountriesGetACopyIsASettingAndAnUnknownValueIsRefusedNamingTheFile() {
+        assertThat(PublisherConfig.fromProperties(props(), "t").countryCopies())
+                .isEqualTo(io.newsflow.publish.route.CountryCopies.ALL);
+        assertThat(PublisherConfig.fromProperties(props("publish.country.topics", "none"), "t").countryCopies())
+                .isEqualTo(io.newsflow.publish.route.CountryCopies.NONE);
+        assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.country.topics", "most"), "f.properties"))
+                .hasMessage("f.properties: publish.country.topics must be all, focus or none, got 'most'");
+    }
 }

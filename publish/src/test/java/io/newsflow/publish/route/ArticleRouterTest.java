@@ -59,6 +59,25 @@ class ArticleRouterTest {
     }
 
     @Test
+    void theCountryTopicsSettingChoosesWhichCountriesGetACopy() {
+        EnrichedArticle e = Fixtures.enriched("a1").build();
+        for (var c : java.util.Map.of(CountryCopies.FOCUS, List.of("news.articles.country.BD"),
+                CountryCopies.NONE, List.<String>of()).entrySet()) {
+            List<String> ensured = new ArrayList<>();
+            ArticleRouter r = new ArticleRouter(topics, enrichedSerde, enrichedSerde, deadLetterSerde,
+                    new FinishedArticleValidator(), new FinishedArticleJson(), ensured::add,
+                    Clock.fixed(Fixtures.T0, ZoneOffset.UTC), c.getKey());
+            List<String> written = r.route(in("a1", enrichedSerde.serialize("t", e))).records().stream()
+                    .map(ProducerRecord::topic).filter(t -> t.startsWith("news.articles.country.")).toList();
+            assertThat(written).as("%s", c.getKey()).isEqualTo(c.getValue());
+            assertThat(ensured).as("topics made for %s", c.getKey()).isEqualTo(c.getValue());
+        }
+        assertThat(CountryCopies.parse(" Focus ")).isEqualTo(CountryCopies.FOCUS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CountryCopies.parse("some"))
+                .hasMessage("publish.country.topics must be all, focus or none, got 'some'");
+    }
+
+    @Test
     void withdrawalIsForwardedAndTombstonesTheLatestView() {
         EnrichedArticle kill = Fixtures.enriched("a1")
                 .setArticle(Fixtures.article("a1").setStatus(PublicationStatus.WITHDRAWN).build()).build();
