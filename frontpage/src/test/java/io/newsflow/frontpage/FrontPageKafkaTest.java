@@ -135,7 +135,8 @@ class FrontPageKafkaTest {
             assertThat(after.substring(0, main)).doesNotContain("Floods hit Dhaka", "Moscow talks")
                     .contains("Marker story after the abort");
             assertThat(get("/article/dhaka-1").statusCode()).isEqualTo(404);
-            assertThat(get("/metrics").body()).contains("frontpage_records_total", "outcome=\"removed\"",
+            assertThat(get("/metrics").body()).contains("newsflow_frontpage_records_total", "outcome=\"removed\"",
+                    "service=\"frontpage\"", "jvm_memory_used_bytes",
                     "kafka_consumer_fetch_manager_records_consumed_total");
         });
     }

@@ -1,8 +1,8 @@
 package io.newsflow.publish;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.schemas.service.ServiceMeters;
 import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.publish.health.HealthServer;
 import io.newsflow.publish.health.PublisherHealth;
@@ -41,10 +41,11 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
     private static final Logger log = LoggerFactory.getLogger(PublisherService.class);
 
     private final PublisherConfig config;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry meters;
     private List<KafkaClientMetrics> clientMetrics = List.of();
     private final PublisherHealth health = new PublisherHealth(Clock.systemUTC(), Duration.ofSeconds(30));
-    private final PublisherMetrics metrics = new PublisherMetrics(meters);
+    private final ServiceMeters serviceMeters;
+    private final PublisherMetrics metrics;
     private TopicSetup topicSetup;
     private TransactionalPublisher publisher;
     private HealthServer healthServer;
@@ -53,6 +54,9 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
 
     public PublisherService(PublisherConfig config) {
         this.config = config;
+        this.serviceMeters = new ServiceMeters("publish", config.instanceId());
+        this.meters = serviceMeters.registry();
+        this.metrics = new PublisherMetrics(meters);
     }
 
     public synchronized PublisherService start() {
@@ -227,5 +231,6 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
     @Override
     public void close() {
         stop();
+        serviceMeters.close();
     }
 }

@@ -102,7 +102,9 @@ class PublisherKafkaTest {
                 String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + service.healthPort() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(metrics).contains("newsflow_publish_articles_published_total 42.0")
+                assertThat(metrics).containsPattern(
+                                "newsflow_publish_articles_published_total\\{instance=\"[^\"]+\",service=\"publish\"} 42.0")
+                        .contains("jvm_memory_used_bytes")
                         // the Kafka clients' own metrics, bound to the same registry
                         .contains("kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total");
             });

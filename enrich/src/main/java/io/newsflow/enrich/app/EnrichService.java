@@ -2,8 +2,8 @@ package io.newsflow.enrich.app;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.schemas.service.ServiceMeters;
 import io.newsflow.enrich.CountryTagging;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichSerdes;
@@ -84,7 +84,7 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                         : new IllegalStateException("Kafka Streams went to ERROR"));
             }
         });
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = new ServiceMeters("enrich", config.instanceId()).registry();
         Metrics.addRegistry(metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
@@ -133,6 +133,7 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                 .withTimeout(Duration.ofSeconds(30)));
         streamsMetrics.close();
         Metrics.removeRegistry(metrics);
+        metrics.close();
         log.info("enrich stopped: app={}", config.applicationId());
     }
 }

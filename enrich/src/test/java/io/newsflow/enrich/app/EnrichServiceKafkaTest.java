@@ -126,6 +126,11 @@ class EnrichServiceKafkaTest {
             assertThat(get(service.baseUrl() + "/trending?region=russia").get("http_status").asInt()).isEqualTo(400);
             assertThat(get(service.baseUrl() + "/health").get("status").asText()).isEqualTo("UP");
             assertThat(get(service.baseUrl() + "/health").get("service").asText()).isEqualTo("enrich");
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            // the processors' counters (through the global registry) carry the service's tags like its own meters
+            assertThat(metrics).containsPattern("newsflow_enrich_stories_total\\{instance=\"[^\"]+\",outcome=\"joined\",service=\"enrich\"} [1-9]")
+                    .contains("jvm_memory_used_bytes");
 
             // the unreadable record went to the dead-letter topic, untouched and explained; the rest went on
             Serde<DeadLetter> deadSerde = serde();

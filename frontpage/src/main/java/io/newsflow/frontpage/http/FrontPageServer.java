@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.frontpage.kafka.FeedConsumer;
 import io.newsflow.frontpage.render.FrontJson;
@@ -51,6 +50,8 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
     private final PageRenderer renderer = PageRenderer.standard();
     private final FrontJson json = new FrontJson(DatelineZones.standard());
     private final MeterRegistry metrics;
+    /** the service's own registry, or null when the builder was given one */
+    private final io.newsflow.schemas.service.ServiceMeters serviceMeters;
     private final PrometheusMeterRegistry prometheus;
     private final Clock clock;
     private FeedConsumer consumer;
@@ -63,15 +64,17 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
         this.articles = new LatestArticles(b.maxArticles);
         this.clock = b.clock;
         if (b.meterRegistry != null) {
+            this.serviceMeters = null;
             this.metrics = b.meterRegistry;
             this.prometheus = b.meterRegistry instanceof PrometheusMeterRegistry p ? p : null;
         } else {
-            this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            this.serviceMeters = new io.newsflow.schemas.service.ServiceMeters("frontpage", "");
+            this.prometheus = serviceMeters.registry();
             this.metrics = prometheus;
         }
-        Gauge.builder("frontpage.articles", articles, LatestArticles::size)
+        Gauge.builder("newsflow.frontpage.articles", articles, LatestArticles::size)
                 .description("articles held for the front page").register(metrics);
-        Gauge.builder("frontpage.trending.regions", trending, TrendingBoard::size)
+        Gauge.builder("newsflow.frontpage.trending.regions", trending, TrendingBoard::size)
                 .description("regions with a trending list").register(metrics);
     }
 
@@ -171,7 +174,7 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
     }
 
     private String timed(String page, Supplier<String> render) {
-        return Timer.builder("frontpage.render").description("time to render a page").tag("page", page)
+        return Timer.builder("newsflow.frontpage.render").description("time to render a page").tag("page", page)
                 .register(metrics).record(render);
     }
 
@@ -182,6 +185,7 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
         }
         closed = true;
         closeQuietly();
+        if (serviceMeters != null) serviceMeters.close();
         log.info("front page stopped");
     }
 

@@ -19,25 +19,25 @@ public final class IngestMetrics {
     }
 
     public void accepted(String feed, String format, int n) {
-        if (n > 0) Counter.builder("ingest.items.accepted").description("items stored in Kafka")
+        if (n > 0) Counter.builder("newsflow.ingest.items.accepted").description("items stored in Kafka")
                 .tags("feed", feed, "format", format).register(registry).increment(n);
     }
 
     public void refused(String feed, String format, String reason, int n) {
-        if (n > 0) Counter.builder("ingest.items.refused").description("items or documents refused")
+        if (n > 0) Counter.builder("newsflow.ingest.items.refused").description("items or documents refused")
                 .tags("feed", feed, "format", format, "reason", reason).register(registry).increment(n);
     }
 
     public void request(String feed, int status) {
-        Counter.builder("ingest.requests").tags("feed", feed, "status", Integer.toString(status)).register(registry).increment();
+        Counter.builder("newsflow.ingest.requests").tags("feed", feed, "status", Integer.toString(status)).register(registry).increment();
     }
 
     public void produceLatency(Duration d) {
-        Timer.builder("ingest.produce.latency").description("first send to last Kafka ack, per request")
+        Timer.builder("newsflow.ingest.produce.latency").description("first send to last Kafka ack, per request")
                 .publishPercentileHistogram().register(registry).record(d);
     }
 
     public void bodyBytes(long n) {
-        DistributionSummary.builder("ingest.request.bytes").baseUnit("bytes").register(registry).record(n);
+        DistributionSummary.builder("newsflow.ingest.request.bytes").baseUnit("bytes").register(registry).record(n);
     }
 }

@@ -1,6 +1,5 @@
 package io.newsflow.ingest.http;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.ingest.ParserRegistry;
@@ -23,6 +22,7 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
     private final Producer<String, Object> producer;
     private final KafkaProbe probe;
     private final IngestServer server;
+    private final io.newsflow.schemas.service.ServiceMeters meters;
     private final PrometheusMeterRegistry prometheus;
     private final KafkaClientMetrics producerMetrics;
     private final io.newsflow.ingest.pull.FeedPoller poller;
@@ -36,7 +36,8 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
     private IngestService(IngestConfig config, Producer<String, Object> producer) {
         this.host = config.host();
         this.producer = producer;
-        this.prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.meters = new io.newsflow.schemas.service.ServiceMeters("ingest", "");
+        this.prometheus = meters.registry();
         // the producer's own metrics (request latency, batch sizes, retries, errors) beside the service's
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(prometheus);
@@ -165,6 +166,7 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
         probe.close();
         producerMetrics.close();
         producer.close(java.time.Duration.ofSeconds(10));
+        meters.close();
         log.info("ingest stopped");
     }
 }

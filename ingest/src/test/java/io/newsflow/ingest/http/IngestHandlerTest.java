@@ -55,8 +55,8 @@ class IngestHandlerTest {
         Article a = (Article) sent.get(0).value();
         assertThat(a.getFeed()).isEqualTo("wire");
         assertThat(a.getReceivedAt()).isNotNull();
-        assertThat(meters.get("ingest.items.accepted").tags("feed", "wire", "format", "rss").counter().count()).isEqualTo(2.0);
-        assertThat(meters.get("ingest.produce.latency").timer().count()).isEqualTo(1);
+        assertThat(meters.get("newsflow.ingest.items.accepted").tags("feed", "wire", "format", "rss").counter().count()).isEqualTo(2.0);
+        assertThat(meters.get("newsflow.ingest.produce.latency").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -107,8 +107,12 @@ class IngestHttpIntegrationTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"service\":\"ingest\"", "\"status\":\"UP\"");
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("ingest_items_accepted_total{feed=\"wire\",format=\"rss\"} 2.0")
-                .contains("ingest_produce_latency_seconds")
+        // the project's own names, tagged with the service and its instance (the host's name when not configured)
+        assertThat(metrics.body()).containsPattern(
+                        "newsflow_ingest_items_accepted_total\\{feed=\"wire\",format=\"rss\",instance=\"[^\"]+\",service=\"ingest\"} 2.0")
+                .contains("newsflow_ingest_produce_latency_seconds")
+                // the JVM's
+                .contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage")
                 // the producer's own metrics, bound to the same registry
                 .contains("kafka_producer_record_send_total");
     }
