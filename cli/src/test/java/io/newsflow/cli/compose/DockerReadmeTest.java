@@ -43,7 +43,7 @@ class DockerReadmeTest {
             "(?:getProperty|getOrDefault|intOf|longOf|doubleOf|durationOf)\\(\\w+, ?\"([a-z][a-z0-9.-]+)\"|"
                     + "static final String [A-Z_]+ = \"(topics\\.[a-z0-9.-]+)\"");
 
-    private final Path root = new ComposeProjectRoot().path();
+    private final Path root = ProjectRoot.path();
 
     @Test
     void theReadmeTableIsTheOneTheCodeGenerates() throws Exception {
@@ -106,14 +106,6 @@ class DockerReadmeTest {
             if (k.key().contains("<") || k.key().contains("*")) continue;
             Map<String, String> keys = ServiceProperties.fromEnvironment(Map.of(k.variable(), "v"));
             assertThat(keys).as("%s sets %s", k.variable(), k.key()).containsOnlyKeys(k.key());
-        }
-    }
-
-    /** The project root, as ComposeProject finds it. */
-    private static final class ComposeProjectRoot {
-        Path path() {
-            String dir = System.getProperty("newsflow.project.dir");
-            return dir != null ? Path.of(dir) : Path.of("").toAbsolutePath().getParent();
         }
     }
 }
