@@ -45,6 +45,13 @@ class AlertRulesTest {
     }
 
     @Test
+    void theComposeStacksPrometheusConfigIsValidAndLoadsTheRules() throws Exception {
+        Result r = promtool("check", "config", "prometheus.yml");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("SUCCESS: 1 rule files found", "is valid prometheus config file syntax");
+    }
+
+    @Test
     void theRulesPassTheirTests() throws Exception {
         Result r = promtool("test", "rules", "alerts-test.yml");
         assertThat(r.exit()).as(r.output()).isZero();

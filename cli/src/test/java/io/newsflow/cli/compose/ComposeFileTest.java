@@ -179,6 +179,26 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void prometheusUnderAProfileScrapesEveryServiceWhereItsHealthcheckProbesAndLoadsTheAlertRules() throws Exception {
+        Map<String, Object> prometheus = project.service("prometheus");
+        assertThat((List<Object>) prometheus.get("profiles")).containsExactly("monitoring");
+        assertThat(project.services()).as("not started by a plain `docker compose up`").doesNotContainKey("prometheus");
+        assertThat((List<Object>) prometheus.get("volumes")).contains("./docker/prometheus:/etc/prometheus:ro");
+        assertThat(String.valueOf(prometheus.get("ports"))).contains("127.0.0.1:9090:9090");
+        Map<String, Object> config = new org.yaml.snakeyaml.Yaml().load(
+                java.nio.file.Files.readString(project.root.resolve("docker/prometheus/prometheus.yml")));
+        assertThat((List<Object>) config.get("rule_files")).containsExactly("alerts.yml");
+        Map<String, Object> job = ((List<Map<String, Object>>) config.get("scrape_configs")).get(0);
+        assertThat(job).containsEntry("job_name", "newsflow").containsEntry("metrics_path", "/metrics");
+        List<String> targets = (List<String>) ((List<Map<String, Object>>) job.get("static_configs")).get(0).get("targets");
+        List<String> expected = new java.util.ArrayList<>();
+        for (String name : NEWSFLOW_SERVICES) expected.add(name + ":" + healthcheckUrl(name).getPort());
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ComposeProject.map(prometheus.get("depends_on"))).containsOnlyKeys(NEWSFLOW_SERVICES);
+    }
+
+    @Test
     void everyPortIsPublishedOnLoopbackOnlyAndIngestHasAFeedOfItsOwn() {
         project.services().forEach((name, service) -> {
             Object ports = ((Map<?, ?>) service).get("ports");

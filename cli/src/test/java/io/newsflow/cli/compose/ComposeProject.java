@@ -28,12 +28,18 @@ final class ComposeProject {
         }
     }
 
+    /** The services `docker compose up` starts: those without a profile. */
     Map<String, Object> services() {
-        return map(compose.get("services"));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map(compose.get("services")).forEach((name, service) -> {
+            if (map(service).get("profiles") == null) out.put(name, service);
+        });
+        return out;
     }
 
+    /** Any service of the file, a profile's included. */
     Map<String, Object> service(String name) {
-        Object service = services().get(name);
+        Object service = map(compose.get("services")).get(name);
         if (service == null) {
             throw new AssertionError("docker-compose.yml has no service " + name);
         }
