@@ -118,7 +118,7 @@ class PublisherCrashTest {
 
     private static ChildJvm startPublisher(Path config, String name) throws IOException {
         Path logFile = config.resolveSibling(config.getFileName() + "." + name + ".log");
-        return ChildJvm.start(PublisherMain.class, List.of(config.toString()), List.of("-Xmx256m"), logFile);
+        return ChildJvm.start(PublisherChild.class, List.of(config.toString()), List.of("-Xmx256m"), logFile);
     }
 
     /** Records a read_committed consumer sees; 0 while the publisher has not created the topic yet. */

@@ -21,10 +21,23 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java jvmOptions -cp <this classpath> main args}, stdout and stderr to {@code log}. */
     public static ChildJvm start(Class<?> main, List<String> args, List<String> jvmOptions, Path log) {
+        return start(main, args, jvmOptions, Map.of(), log);
+    }
+
+    /** The same with these environment variables added to the child's. */
+    public static ChildJvm start(Class<?> main, List<String> args, List<String> jvmOptions, Map<String, String> env,
+                                 Path log) {
         // the test's own working directory: relative paths in the arguments mean what they mean to the test
         Path dir = Path.of("").toAbsolutePath();
         return new ChildJvm(ChildProcess.startJava(main.getSimpleName(), jvmOptions, System.getProperty("java.class.path"),
-                main.getName(), args, Map.of(), dir, log.toAbsolutePath()));
+                main.getName(), args, env, dir, log.toAbsolutePath()));
+    }
+
+    /** Waits up to {@code timeout} for the process to end by itself; true when it has. */
+    public boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+        return !process.isAlive();
     }
 
     public boolean isAlive() {

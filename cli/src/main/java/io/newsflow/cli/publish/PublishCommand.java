@@ -1,8 +1,9 @@
 package io.newsflow.cli.publish;
 
 import io.newsflow.cli.ServiceConfigFile;
-import io.newsflow.publish.PublisherMain;
+import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
+import io.newsflow.schemas.service.ServiceRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,6 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PublisherConfig cfg = ServiceConfigFile.load("publish", config,
                 p -> PublisherConfig.fromProperties(p, config == null ? "environment" : config.toString()));
-        return PublisherMain.run(cfg);
+        return ServiceRunner.run(new PublisherService(cfg).start());
     }
 }
