@@ -1,5 +1,9 @@
 package io.newsflow.enrich;
 
+import static io.newsflow.schemas.config.SettingValues.doubleOf;
+import static io.newsflow.schemas.config.SettingValues.durationOf;
+import static io.newsflow.schemas.config.SettingValues.intOf;
+
 import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import io.newsflow.enrich.errors.DeadLetterProcessingHandler;
 import io.newsflow.enrich.stories.StorySettings;
@@ -247,33 +251,4 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         return p;
     }
 
-    private static int intOf(Properties p, String key, int dflt) {
-        String v = p.getProperty(key);
-        if (v == null) return dflt;
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static double doubleOf(Properties p, String key, double dflt) {
-        String v = p.getProperty(key);
-        if (v == null) return dflt;
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
-        }
-    }
-
-    private static Duration durationOf(Properties p, String key, Duration dflt) {
-        String v = p.getProperty(key);
-        if (v == null) return dflt;
-        try {
-            return Duration.parse(v.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT2H or P7D, got '" + v + "'");
-        }
-    }
 }

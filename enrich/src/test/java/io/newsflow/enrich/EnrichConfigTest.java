@@ -31,7 +31,7 @@ class EnrichConfigTest {
         assertThatThrownBy(() -> of("enrich.commit.interval.ms", "-1"))
                 .hasMessage("enrich.commit.interval.ms must be 0 or more (milliseconds), got -1");
         assertThatThrownBy(() -> of("enrich.commit.interval.ms", "soon"))
-                .hasMessage("enrich.commit.interval.ms must be an integer, got 'soon'");
+                .hasMessage("enrich.commit.interval.ms must be a whole number, got 'soon'");
     }
 
     @Test

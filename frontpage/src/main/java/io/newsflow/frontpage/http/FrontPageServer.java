@@ -1,5 +1,7 @@
 package io.newsflow.frontpage.http;
 
+import static io.newsflow.schemas.config.SettingValues.intOf;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
@@ -255,16 +257,6 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
         /** The HTTP port this builder will listen on (0: a free one). */
         public int httpPort() {
             return port;
-        }
-
-        private static int intOf(java.util.Properties p, String key, int fallback) {
-            String v = p.getProperty(key);
-            if (v == null || v.isBlank()) return fallback;
-            try {
-                return Integer.parseInt(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-            }
         }
 
         /** Kafka bootstrap servers, e.g. 127.0.0.1:9092. Required. */

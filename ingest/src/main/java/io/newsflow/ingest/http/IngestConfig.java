@@ -1,5 +1,8 @@
 package io.newsflow.ingest.http;
 
+import static io.newsflow.schemas.config.SettingValues.intOf;
+import static io.newsflow.schemas.config.SettingValues.longOf;
+
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
 
@@ -100,20 +103,6 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
                 all.getOrDefault("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
                 producer,
                 settings);
-    }
-
-    private static int intOf(Map<String, String> m, String key, int def) {
-        return (int) longOf(m, key, def);
-    }
-
-    private static long longOf(Map<String, String> m, String key, long def) {
-        String v = m.get(key);
-        if (v == null || v.isBlank()) return def;
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
-        }
     }
 
     /** Keys every Kafka client of the service gets (bootstrap, security). */

@@ -41,7 +41,7 @@ class IngestConfigTest {
     void badValuesFailEarlyNamingTheKey() {
         Properties p = new Properties();
         p.setProperty("ingest.max.items", "lots");
-        assertThatThrownBy(() -> IngestConfig.from(p, Map.of())).hasMessageContaining("ingest.max.items must be a number");
+        assertThatThrownBy(() -> IngestConfig.from(p, Map.of())).hasMessage("ingest.max.items must be a whole number, got 'lots'");
         Properties q = new Properties();
         q.setProperty("ingest.max.body.bytes", "0");
         assertThatThrownBy(() -> IngestConfig.from(q, Map.of())).hasMessageContaining("ingest.max.body.bytes must be > 0");

@@ -1,5 +1,7 @@
 package io.newsflow.publish.config;
 
+import static io.newsflow.schemas.config.SettingValues.intOf;
+
 import io.newsflow.publish.route.CountryCopies;
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
@@ -91,19 +93,13 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                         p.getProperty("publish.topic.country.prefix", d.countryPrefix()),
                         p.getProperty("publish.topic.deadletter", d.deadLetter())))
                 .topicContract(contract)
-                .healthPort(intOf(p, "publish.health.port", DEFAULT_HEALTH_PORT, origin))
-                .pollTimeout(Duration.ofMillis(intOf(p, "publish.poll.ms", 100, origin)))
-                .commitInterval(Duration.ofMillis(intOf(p, "publish.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS, origin)))
-                .commitMaxRecords(intOf(p, "publish.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS, origin))
+                .healthPort(intOf(p, "publish.health.port", DEFAULT_HEALTH_PORT))
+                .pollTimeout(Duration.ofMillis(intOf(p, "publish.poll.ms", 100)))
+                .commitInterval(Duration.ofMillis(intOf(p, "publish.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS)))
+                .commitMaxRecords(intOf(p, "publish.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS))
                 .settings(p);
         String copies = p.getProperty(CountryCopies.KEY);
-        if (copies != null) {
-            try {
-                b.countryCopies(CountryCopies.parse(copies));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ": " + e.getMessage());
-            }
-        }
+        if (copies != null) b.countryCopies(CountryCopies.parse(copies));
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("consumer.")) {
                 b.consumerOverride(name.substring("consumer.".length()), p.getProperty(name));
@@ -112,18 +108,6 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
             }
         }
         return b.build();
-    }
-
-    private static int intOf(Properties p, String key, int fallback, String origin) {
-        String v = p.getProperty(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(origin + ": " + key + " must be a whole number, got '" + v + "'");
-        }
     }
 
     public static final class Builder {

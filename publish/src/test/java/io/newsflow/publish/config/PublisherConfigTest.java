@@ -68,12 +68,12 @@ class PublisherConfigTest {
     }
 
     @Test
-    void whichCountriesGetACopyIsASettingAndAnUnknownValueIsRefusedNamingTheFile() {
+    void whichCountriesGetACopyIsASettingAndAnUnknownValueIsRefused() {
         assertThat(PublisherConfig.fromProperties(props(), "t").countryCopies())
                 .isEqualTo(io.newsflow.publish.route.CountryCopies.ALL);
         assertThat(PublisherConfig.fromProperties(props("publish.country.topics", "none"), "t").countryCopies())
                 .isEqualTo(io.newsflow.publish.route.CountryCopies.NONE);
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.country.topics", "most"), "f.properties"))
-                .hasMessage("f.properties: publish.country.topics must be all, focus or none, got 'most'");
+                .hasMessage("publish.country.topics must be all, focus or none, got 'most'");
     }
 }

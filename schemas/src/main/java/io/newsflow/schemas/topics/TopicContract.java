@@ -1,5 +1,8 @@
 package io.newsflow.schemas.topics;
 
+import static io.newsflow.schemas.config.SettingValues.intOf;
+import static io.newsflow.schemas.config.SettingValues.longOf;
+
 import io.newsflow.schemas.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,19 +255,4 @@ public final class TopicContract {
         return new TopicSpec(name, key, value, parts, replicationFactor, c);
     }
 
-    private static int intOf(Properties p, String key, int dflt) {
-        long v = longOf(p, key, dflt);
-        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw new IllegalArgumentException(key + " is out of range: " + v);
-        return (int) v;
-    }
-
-    private static long longOf(Properties p, String key, long dflt) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) return dflt;
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
-    }
 }
