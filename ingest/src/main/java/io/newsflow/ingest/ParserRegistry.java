@@ -93,7 +93,7 @@ public final class ParserRegistry {
         }
         String media = doc.mediaType();
         if (media != null && !accepts(media)) {
-            throw new ParseException(null, "unsupported content type '" + media + "' (send ninjs JSON, NewsML-G2, RSS, Atom, HTML or plain text)");
+            throw new UnknownFormatException("unsupported content type '" + media + "' (send ninjs JSON, NewsML-G2, RSS, Atom, HTML or plain text)");
         }
         String head = head(doc.bytes());
         if (media != null && MEDIA_TYPES.containsKey(media)) {
@@ -111,7 +111,7 @@ public final class ParserRegistry {
             }
         }
         if (best == null) {
-            throw new ParseException(null, "cannot tell the format" + (media == null ? "" : " of this " + media + " content")
+            throw new UnknownFormatException("cannot tell the format" + (media == null ? "" : " of this " + media + " content")
                     + " (not ninjs JSON, NewsML-G2, RSS, Atom, HTML or text); give --format or a Content-Type");
         }
         return best;

@@ -1,5 +1,7 @@
 package io.newsflow.ingest.http;
 
+import io.newsflow.ingest.UnknownFormatException;
+import io.newsflow.ingest.support.DocumentTooLargeException;
 import io.newsflow.schemas.deadletter.DeadLetterReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -169,10 +171,11 @@ public final class IngestHandler {
                         null, feed, null, req, raw, requestId);
             }
             body = Gzip.maybeGunzip(raw, config.maxBodyBytes());
+        } catch (DocumentTooLargeException e) {
+            metrics.refused(feed, "unknown", "too_large", 1);
+            return error(413, "payload_too_large", e.getMessage(), Map.of());
         } catch (IllegalArgumentException e) {
-            boolean tooLarge = e.getMessage().startsWith("document too large");
-            metrics.refused(feed, "unknown", tooLarge ? "too_large" : "gzip", 1);
-            if (tooLarge) return error(413, "payload_too_large", e.getMessage(), Map.of());
+            metrics.refused(feed, "unknown", "gzip", 1);
             return refuseWhole(400, "bad_request", e.getMessage(), null, feed, null, req, raw, requestId);
         } catch (IOException e) {
             return refuseWhole(400, "bad_request", "cannot read gzip body: " + e.getMessage(), null, feed, null, req, raw, requestId);
@@ -195,11 +198,12 @@ public final class IngestHandler {
             format = parser.formats().get(0);
             result = parser.parse(doc);
             format = result.format();
+        } catch (UnknownFormatException e) {
+            metrics.refused(feed, format, "unparseable", 1);
+            return refuseWhole(415, "unsupported_media_type", e.getMessage(), e.location(), feed, format, req, raw, requestId);
         } catch (ParseException e) {
             metrics.refused(feed, format, "unparseable", 1);
-            boolean unsupported = e.getMessage().startsWith("unsupported content type") || e.getMessage().startsWith("cannot tell the format");
-            return refuseWhole(unsupported ? 415 : 400, unsupported ? "unsupported_media_type" : "bad_request", e.getMessage(),
-                    e.location(), feed, format, req, raw, requestId);
+            return refuseWhole(400, "bad_request", e.getMessage(), e.location(), feed, format, req, raw, requestId);
         } catch (StackOverflowError e) {
             // a document nested deeper than a parser's recursion goes: refused by name, the thread goes on
             metrics.refused(feed, format, "too_deep", 1);

@@ -126,9 +126,10 @@ public final class FeedFetcher {
         boolean gzip = r.header("Content-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
         try {
             return gzip ? Gzip.maybeGunzip(r.body(), maxBytes) : r.body();
+        } catch (io.newsflow.ingest.support.DocumentTooLargeException e) {
+            throw new FetchException("too_large", Urls.redact(at) + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new FetchException(e.getMessage() != null && e.getMessage().startsWith("corrupt") ? "bad_gzip" : "too_large",
-                    Urls.redact(at) + ": " + e.getMessage());
+            throw new FetchException("bad_gzip", Urls.redact(at) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new FetchException("bad_gzip", Urls.redact(at) + ": " + e.getMessage());
         }

@@ -17,7 +17,7 @@ public final class Gzip {
     /** Gunzips when the bytes carry the gzip magic, else returns them; refuses more than maxBytes either way. */
     public static byte[] maybeGunzip(byte[] bytes, long maxBytes) throws IOException {
         if (!isGzip(bytes)) {
-            if (bytes.length > maxBytes) throw new IllegalArgumentException("document too large: " + bytes.length + " bytes (limit " + maxBytes + ")");
+            if (bytes.length > maxBytes) throw new DocumentTooLargeException("document too large: " + bytes.length + " bytes (limit " + maxBytes + ")");
             return bytes;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
@@ -27,7 +27,7 @@ public final class Gzip {
         }
     }
 
-    /** Reads the stream to the end, refusing (IllegalArgumentException) once it passes maxBytes. */
+    /** Reads the stream to the end, refusing ({@link DocumentTooLargeException}) once it passes maxBytes. */
     public static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[16384];
@@ -35,7 +35,7 @@ public final class Gzip {
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > maxBytes) throw new IllegalArgumentException("document too large: more than " + maxBytes + " bytes uncompressed");
+            if (total > maxBytes) throw new DocumentTooLargeException("document too large: more than " + maxBytes + " bytes uncompressed");
             out.write(buf, 0, n);
         }
         return out.toByteArray();
