@@ -1,5 +1,6 @@
 package io.newsflow.ingest.html;
 
+import io.newsflow.ingest.support.CountryNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,7 +265,7 @@ public final class HtmlArticleExtractor {
         }
         for (String v : meta.all("geo.country", "country", "dc.coverage.spatial")) {
             for (String part : v.split("[,;]")) {
-                String code = Countries.toCode(part);
+                String code = CountryNames.toCode(part);
                 if (code != null) {
                     codes.add(code);
                 }
@@ -275,7 +276,7 @@ public final class HtmlArticleExtractor {
             Matcher m = COUNTRY_TAG.matcher(el.text().trim());
             if (m.matches()) {
                 for (String part : m.group(1).split("[,;/]")) {
-                    String code = Countries.toCode(part);
+                    String code = CountryNames.toCode(part);
                     if (code != null) {
                         codes.add(code);
                     }
@@ -293,9 +294,9 @@ public final class HtmlArticleExtractor {
             value.forEach(v -> addCountry(codes, v));
             return;
         }
-        String code = Countries.toCode(value.isObject() ? JsonLd.text(value) : value.asText());
+        String code = CountryNames.toCode(value.isObject() ? JsonLd.text(value) : value.asText());
         if (code == null && value.isObject()) {
-            code = Countries.toCode(JsonLd.text(value.get("identifier")));
+            code = CountryNames.toCode(JsonLd.text(value.get("identifier")));
         }
         if (code != null) {
             codes.add(code);

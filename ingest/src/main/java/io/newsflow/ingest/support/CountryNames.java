@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Country names as pages write them ("Russia", "United States") to ISO 3166-1 alpha-2 codes.
+ * Country names and codes as pages write them ("Russia", "United States", "RU", "RUS") to ISO 3166-1 alpha-2 codes:
+ * the one table ingest reads a stated country with (text pages' country tags, HTML pages' metadata and JSON-LD).
  * Only names that denote one country map; "Global", regions and unknown names give null.
  */
 public final class CountryNames {
@@ -19,6 +20,7 @@ public final class CountryNames {
             Locale l = new Locale("", code);
             m.put(key(l.getDisplayCountry(Locale.ENGLISH)), code);
             m.put(key(code), code);
+            m.put(key(l.getISO3Country()), code);
         }
         // names in common use that differ from the JDK's English display names
         String[][] aliases = {
