@@ -23,8 +23,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -94,8 +92,9 @@ public final class PublisherService implements io.newsflow.schemas.service.Servi
         if (config.healthPort() >= 0) {
             try {
                 healthServer = new HealthServer("127.0.0.1", config.healthPort(), health, meters);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.healthPort()
+            } catch (RuntimeException e) {
+                // Javalin's bind failure: name the setting that moves the port
+                throw new IllegalStateException("cannot listen on 127.0.0.1:" + config.healthPort()
                         + " for /health (set publish.health.port, -1 turns it off)", e);
             }
         }

@@ -2,6 +2,8 @@ package io.newsflow.enrich.query;
 
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.schemas.service.Health;
+import io.newsflow.schemas.service.ServiceHttp;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -13,19 +15,15 @@ public final class EnrichHttpServer implements AutoCloseable {
     private final Javalin app;
 
     public EnrichHttpServer(KafkaStreams streams, TrendingQueries queries, PrometheusMeterRegistry metrics) {
-        this.app = Javalin.create(cfg -> cfg.showJavalinBanner = false)
+        this.app = ServiceHttp.create(() -> {
+                    KafkaStreams.State state = streams.state();
+                    return Health.of("enrich", state == KafkaStreams.State.RUNNING).with("streams", state.name());
+                }, metrics)
                 .get("/trending", ctx -> {
                     TrendingQueries.Answer a = queries.query(ctx.queryParam("region") == null ? "global" : ctx.queryParam("region"),
                             "true".equals(ctx.queryParam("forwarded")));
                     ctx.status(a.status()).contentType("application/json").result(a.json());
-                })
-                .get("/health", ctx -> {
-                    KafkaStreams.State state = streams.state();
-                    var health = io.newsflow.schemas.service.Health.of("enrich", state == KafkaStreams.State.RUNNING)
-                            .with("streams", state.name());
-                    ctx.status(health.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(health.json());
-                })
-                .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+                });
     }
 
     public EnrichHttpServer start(String host, int port) {

@@ -95,7 +95,7 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
                 FeedConsumer.consumerProperties(config.bootstrapServers, config.consumerOverrides),
                 serde, config.articlesTopic, config.trendingTopic, articles, trending, metrics);
         consumer.start();
-        app = Javalin.create(cfg -> cfg.showJavalinBanner = false)
+        app = io.newsflow.schemas.service.ServiceHttp.create(this::health, prometheus)
                 .before(ctx -> {
                     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                     ctx.header("X-Content-Type-Options", "nosniff");
@@ -106,10 +106,7 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
                 .get("/api/front", ctx -> {
                     String body = timed("api", () -> json.render(snapshot()));
                     ctx.contentType("application/json; charset=utf-8").result(body);
-                })
-                .get("/health", this::health)
-                .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(prometheus == null ? "" : prometheus.scrape()));
+                });
         try {
             app.start(config.host, config.port);
         } catch (RuntimeException e) {
@@ -163,12 +160,11 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
         }
     }
 
-    private void health(Context ctx) {
-        var health = io.newsflow.schemas.service.Health.of(name(), healthy())
+    private io.newsflow.schemas.service.Health health() {
+        return io.newsflow.schemas.service.Health.of(name(), healthy())
                 .with("consumer", consumer == null ? "NOT_STARTED" : consumer.state())
                 .with("articles", articles.size())
                 .with("regions", trending.size());
-        ctx.status(health.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(health.json());
     }
 
     private void html(Context ctx, String page, Supplier<String> render) {

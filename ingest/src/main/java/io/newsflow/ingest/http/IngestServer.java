@@ -30,17 +30,11 @@ public final class IngestServer implements AutoCloseable {
     public IngestServer(IngestConfig config, IngestHandler handler, BooleanSupplier kafkaUp, PrometheusMeterRegistry prometheus,
                         io.newsflow.ingest.sources.SourceHealth health) {
         this.config = config;
-        this.app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
-            c.startupWatcherEnabled = false;
-        });
-        app.post("/v1/articles", ctx -> articles(ctx, handler));
-        app.get("/health", ctx -> {
+        this.app = io.newsflow.schemas.service.ServiceHttp.create(() -> {
             boolean up = kafkaUp.getAsBoolean();
-            var doc = io.newsflow.schemas.service.Health.of("ingest", up).with("kafka", up ? "UP" : "DOWN");
-            ctx.status(doc.httpStatus()).contentType(io.newsflow.schemas.service.Health.CONTENT_TYPE).result(doc.json());
-        });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
+            return io.newsflow.schemas.service.Health.of("ingest", up).with("kafka", up ? "UP" : "DOWN");
+        }, prometheus);
+        app.post("/v1/articles", ctx -> articles(ctx, handler));
         if (health != null) {
             app.get("/v1/sources", ctx -> ctx.contentType("application/json").result(SourcesJson.of(health).toString()));
             app.post("/v1/sources/{name}/enable", ctx -> {
