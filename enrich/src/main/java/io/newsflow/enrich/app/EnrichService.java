@@ -31,17 +31,19 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
     private final EnrichConfig config;
     private final KafkaStreams streams;
     private final EnrichHttpServer http;
+    private final ServiceMeters meters;
     private final PrometheusMeterRegistry metrics;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CompletableFuture<Throwable> failed;
 
-    private EnrichService(EnrichConfig config, KafkaStreams streams, EnrichHttpServer http, PrometheusMeterRegistry metrics,
+    private EnrichService(EnrichConfig config, KafkaStreams streams, EnrichHttpServer http, ServiceMeters meters,
                           KafkaStreamsMetrics streamsMetrics, CompletableFuture<Throwable> failed) {
         this.failed = failed;
         this.config = config;
         this.streams = streams;
         this.http = http;
-        this.metrics = metrics;
+        this.meters = meters;
+        this.metrics = meters.registry();
         this.streamsMetrics = streamsMetrics;
     }
 
@@ -84,7 +86,8 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                         : new IllegalStateException("Kafka Streams went to ERROR"));
             }
         });
-        PrometheusMeterRegistry metrics = new ServiceMeters("enrich", config.instanceId()).registry();
+        ServiceMeters meters = new ServiceMeters("enrich", config.instanceId());
+        PrometheusMeterRegistry metrics = meters.registry();
         Metrics.addRegistry(metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
@@ -93,7 +96,7 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
         streams.start();
         log.info("enrich started: app={} raw={} enriched={} trending={} http=http://{}:{}", config.applicationId(),
                 config.rawTopic(), config.enrichedTopic(), config.trendingTopic(), config.httpHost(), http.port());
-        return new EnrichService(config, streams, http, metrics, streamsMetrics, stopped);
+        return new EnrichService(config, streams, http, meters, streamsMetrics, stopped);
     }
 
     @Override
@@ -133,7 +136,7 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                 .withTimeout(Duration.ofSeconds(30)));
         streamsMetrics.close();
         Metrics.removeRegistry(metrics);
-        metrics.close();
+        meters.close();
         log.info("enrich stopped: app={}", config.applicationId());
     }
 }
