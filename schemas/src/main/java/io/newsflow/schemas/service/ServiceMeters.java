@@ -13,17 +13,16 @@ import java.net.UnknownHostException;
 
 /**
  * The one metrics registry of a service: Prometheus, every meter tagged with the service and its instance, the JVM's
- * meters bound (memory, GC, threads, classes, CPU, uptime), and the project's own meters named
- * {@code newsflow.<service>.<what>} ({@link #name}), so that one dashboard query spans the services.
+ * meters bound (memory, GC, threads, classes, CPU, uptime). The service's own meters are named
+ * {@code newsflow.<service>.<what>} ({@code newsflow_<service>_<what>} in Prometheus), so one dashboard query spans
+ * the services.
  */
 public final class ServiceMeters implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final String service;
 
     /** @param instance the instance's configured id; blank: the host's name */
     public ServiceMeters(String service, String instance) {
-        this.service = service;
         registry.config().commonTags("service", service, "instance", instance == null || instance.isBlank() ? host() : instance);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -35,20 +34,6 @@ public final class ServiceMeters implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
-    }
-
-    /** The name of one of the service's own meters: {@code newsflow.<service>.<what>}. */
-    public String name(String what) {
-        return name(service, what);
-    }
-
-    public static String name(String service, String what) {
-        return "newsflow." + service + "." + what;
-    }
-
-    /** The Prometheus text of every meter. */
-    public String scrape() {
-        return registry.scrape();
     }
 
     @Override
