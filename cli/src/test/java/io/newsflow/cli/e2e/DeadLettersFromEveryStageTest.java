@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
-import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
@@ -14,7 +13,6 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.deadletter.DeadLetterReport;
 import io.newsflow.schemas.serde.KafkaAvroDeserializer;
 import io.newsflow.schemas.topics.TopicContract;
-import io.newsflow.stack.Ports;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import java.net.URI;
@@ -22,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +58,11 @@ class DeadLettersFromEveryStageTest {
         byte[] badRaw = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
         byte[] badEnriched = {0, 0, 0, 0, 9, (byte) 0xff};
         Instant before = Instant.now().minusSeconds(1);
-        try (EnrichService enrich = EnrichService.start(enrichConfig(), new StandardCountryTagging());
-             IngestService ingest = IngestService.start(ingestConfig());
+        EnrichConfig enrichConfig = E2eConfigs.enrich(base + "-enrich", workDir.resolve("enrich-state"), raw, enriched,
+                base + ".trending").withTopicContract(EnrichConfig.defaults().topicContract()
+                .withName(TopicContract.Role.DEADLETTER, deadLetters));
+        try (EnrichService enrich = EnrichService.start(enrichConfig, new StandardCountryTagging());
+             IngestService ingest = IngestService.start(E2eConfigs.ingest("dl", KEY, raw, deadLetters));
              PublisherService publish = new PublisherService(publisherConfig()).start()) {
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + ingest.port() + "/v1/articles"))
@@ -124,26 +124,6 @@ class DeadLettersFromEveryStageTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             return producer.send(new ProducerRecord<>(topic, "broken-1", value)).get();
         }
-    }
-
-    private EnrichConfig enrichConfig() throws Exception {
-        return EnrichConfig.defaults()
-                .withBootstrap(TestKafka.bootstrapServers(), TestSchemaRegistry.url())
-                .withTopics(raw, enriched, base + ".trending", null)
-                .withTopicContract(EnrichConfig.defaults().topicContract().withName(TopicContract.Role.DEADLETTER, deadLetters))
-                .withInstance(base + "-enrich", Files.createDirectories(workDir.resolve("enrich-state")).toString(),
-                        Ports.freePort());
-    }
-
-    private IngestConfig ingestConfig() {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
-        p.setProperty("schema.registry.url", TestSchemaRegistry.url());
-        p.setProperty("ingest.http.port", "0");
-        p.setProperty("ingest.feed.dl.key", KEY);
-        p.setProperty("ingest.topic.raw", raw);
-        p.setProperty("ingest.topic.deadletter", deadLetters);
-        return IngestConfig.from(p, Map.of());
     }
 
     private PublisherConfig publisherConfig() {

@@ -9,13 +9,11 @@ import io.newsflow.cli.e2e.WireItems.Item;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
-import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.serde.KafkaAvroDeserializer;
-import io.newsflow.stack.Ports;
 import io.newsflow.testkit.ChildJvm;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
@@ -105,10 +103,11 @@ class PipelineCrashEndToEndTest {
         Map<String, Item> byId = distinct.stream().collect(Collectors.toMap(Item::id, Function.identity()));
 
         Path config = publisherConfig();
-        try (EnrichService enrich = EnrichService.start(enrichConfig(), new StandardCountryTagging());
+        EnrichConfig enrichConfig = E2eConfigs.enrich(enrichAppId, workDir.resolve("enrich-state"), raw, enriched, trending);
+        try (EnrichService enrich = EnrichService.start(enrichConfig, new StandardCountryTagging());
              // the publisher's JVM starts while enrich joins its group (it finds enrich's topics made)
              ChildJvm first = startPublisher(config, workDir.resolve("publisher-first.log"));
-             IngestService ingest = IngestService.start(ingestConfig());
+             IngestService ingest = IngestService.start(E2eConfigs.ingest("e2e", FEED_KEY, raw, ingestDeadLetters));
              BrokerProbe broker = new BrokerProbe()) {
             String ingestUrl = "http://127.0.0.1:" + ingest.port();
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -357,25 +356,6 @@ class PipelineCrashEndToEndTest {
             return admin.listTopics().names().get().stream().filter(t -> t.startsWith(countryPrefix))
                     .collect(Collectors.toSet());
         }
-    }
-
-    private EnrichConfig enrichConfig() throws IOException {
-        return EnrichConfig.defaults()
-                .withBootstrap(TestKafka.bootstrapServers(), TestSchemaRegistry.url())
-                .withTopics(raw, enriched, trending, null)
-                .withInstance(enrichAppId, Files.createDirectories(workDir.resolve("enrich-state")).toString(),
-                        Ports.freePort());
-    }
-
-    private IngestConfig ingestConfig() {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
-        p.setProperty("schema.registry.url", TestSchemaRegistry.url());
-        p.setProperty("ingest.http.port", "0");
-        p.setProperty("ingest.feed.e2e.key", FEED_KEY);
-        p.setProperty("ingest.topic.raw", raw);
-        p.setProperty("ingest.topic.deadletter", ingestDeadLetters);
-        return IngestConfig.from(p, Map.of());
     }
 
     /** The `publish --config FILE` file: the same for the first start and the restart. */
