@@ -138,6 +138,11 @@ public final class ChildProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** Waits up to {@code timeout} for the child to end by itself; true when it has. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Fails with the end of the log if the child has exited; called while waiting for readiness. */
     void requireAlive() {
         if (!process.isAlive()) {

@@ -35,9 +35,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits up to {@code timeout} for the process to end by itself; true when it has. */
     public boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
-        return !process.isAlive();
+        return process.awaitExit(timeout);
     }
 
     public boolean isAlive() {
