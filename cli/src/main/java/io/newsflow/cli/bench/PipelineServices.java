@@ -50,7 +50,7 @@ final class PipelineServices implements AutoCloseable {
         publishSettings.setProperty("schema.registry.url", registryUrl);
         publishSettings.setProperty("publish.group.id", "bench-publish");
         publishSettings.setProperty("publish.health.port", "-1");
-        PublisherService publish = new PublisherService(PublisherConfig.fromProperties(publishSettings, "bench")).start();
+        PublisherService publish = new PublisherService(PublisherConfig.fromProperties(publishSettings)).start();
         awaitRunning(enrich);
         if (!overHttp) {
             return new PipelineServices(null, enrich, publish, new RawTopicEntry(bootstrap, registryUrl));

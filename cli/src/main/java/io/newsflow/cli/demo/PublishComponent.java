@@ -21,7 +21,7 @@ final class PublishComponent implements DemoComponent {
         p.setProperty("bootstrap.servers", context.kafkaBootstrapServers());
         p.setProperty("schema.registry.url", context.schemaRegistryUrl());
         p.setProperty("publish.health.port", Integer.toString(healthPort));
-        service = new PublisherService(PublisherConfig.fromProperties(p, "demo --config")).start();
+        service = new PublisherService(PublisherConfig.fromProperties(p)).start();
     }
 
     @Override

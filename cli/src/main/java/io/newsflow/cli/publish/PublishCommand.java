@@ -24,7 +24,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PublisherConfig cfg = ServiceConfigFile.load("publish", config,
-                p -> PublisherConfig.fromProperties(p, config == null ? "environment" : config.toString()));
+                PublisherConfig::fromProperties);
         return ServiceRunner.run(new PublisherService(cfg).start());
     }
 }

@@ -130,7 +130,7 @@ class ComposeFileTest {
     @Test
     void everyVariableAServiceGetsBecomesAKeyItsConfigurationReads() throws Exception {
         Map<String, Function<Properties, Object>> readers = Map.of(
-                "publish", p -> PublisherConfig.fromProperties(p, "docker-compose"),
+                "publish", PublisherConfig::fromProperties,
                 "enrich", EnrichConfig::fromProperties,
                 "ingest", p -> IngestConfig.from(p, Map.of()),
                 "frontpage", p -> FrontPageServer.Builder.fromProperties(p),
@@ -169,7 +169,7 @@ class ComposeFileTest {
     @Test
     void healthchecksProbeThePortsTheServicesListenOn() throws Exception {
         int enrichPort = EnrichConfig.fromProperties(project.serviceProperties("enrich")).httpPort();
-        int publishPort = PublisherConfig.fromProperties(project.serviceProperties("publish"), "compose").healthPort();
+        int publishPort = PublisherConfig.fromProperties(project.serviceProperties("publish")).healthPort();
         assertThat(healthcheckUrl("enrich")).isEqualTo(URI.create("http://localhost:" + enrichPort + "/health"));
         assertThat(healthcheckUrl("publish")).isEqualTo(URI.create("http://localhost:" + publishPort + "/health"));
         int ingestPort = IngestConfig.from(project.serviceProperties("ingest"), Map.of()).port();

@@ -28,7 +28,7 @@ class DockerReadmeTest {
     private static final Map<String, Function<Properties, Object>> PARSERS = Map.of(
             "ingest", p -> IngestConfig.from(p, Map.of()),
             "enrich", EnrichConfig::fromProperties,
-            "publish", p -> PublisherConfig.fromProperties(p, "test"),
+            "publish", PublisherConfig::fromProperties,
             "frontpage", FrontPageServer.Builder::fromProperties,
             "topics", p -> Map.of("contract", TopicContract.fromProperties(p), "client",
                     io.newsflow.schemas.config.ServiceProperties.kafkaClient(p)));

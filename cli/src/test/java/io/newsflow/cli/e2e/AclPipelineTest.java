@@ -95,7 +95,7 @@ class AclPipelineTest {
         try (EnrichService e = EnrichService.start(ServiceConfigFile.load("enrich", enrichFile, EnrichConfig::fromProperties),
                      new StandardCountryTagging());
              PublisherService p = new PublisherService(ServiceConfigFile.load("publish", publishFile,
-                     props -> PublisherConfig.fromProperties(props, publishFile.toString()))).start();
+                     PublisherConfig::fromProperties)).start();
              IngestService i = IngestService.start(ServiceConfigFile.load("ingest", ingestFile,
                      props -> IngestConfig.from(props, Map.of())));
              io.newsflow.frontpage.http.FrontPageServer front = ServiceConfigFile.load("frontpage", pageFile,
@@ -132,7 +132,7 @@ class AclPipelineTest {
         Path file = write("publish-partial.properties", publish);
         long began = System.nanoTime();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PublisherService(ServiceConfigFile.load("publish", file,
-                        props -> PublisherConfig.fromProperties(props, file.toString()))).start())
+                        PublisherConfig::fromProperties)).start())
                 .isInstanceOf(io.newsflow.schemas.config.AccessCheck.AccessException.class)
                 .hasMessage("publish: the service's principal lacks ACLs at Kafka: WRITE on topic news.articles "
                         + "(grant them as the README's ACL table says)");

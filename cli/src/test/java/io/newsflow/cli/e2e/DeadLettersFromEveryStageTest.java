@@ -138,6 +138,6 @@ class DeadLettersFromEveryStageTest {
         p.setProperty("publish.topic.country.prefix", base + ".country.");
         p.setProperty("publish.topic.deadletter", deadLetters);
         p.setProperty("publish.health.port", "-1");
-        return PublisherConfig.fromProperties(p, "test");
+        return PublisherConfig.fromProperties(p);
     }
 }

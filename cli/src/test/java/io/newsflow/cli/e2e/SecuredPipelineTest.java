@@ -115,7 +115,7 @@ class SecuredPipelineTest {
         try (EnrichService e = EnrichService.start(ServiceConfigFile.load("enrich", enrichFile, EnrichConfig::fromProperties),
                      new StandardCountryTagging());
              PublisherService p = new PublisherService(ServiceConfigFile.load("publish", publishFile,
-                     props -> PublisherConfig.fromProperties(props, publishFile.toString()))).start();
+                     PublisherConfig::fromProperties)).start();
              IngestService i = IngestService.start(ServiceConfigFile.load("ingest", ingestFile,
                      props -> IngestConfig.from(props, Map.of())))) {
             HttpResponse<String> accepted = WireItems.post(i.port(), FEED_KEY, WireItems.batch(items));
@@ -200,7 +200,7 @@ class SecuredPipelineTest {
         Path publishFile = write("publish-wrong-registry.properties", common(KAFKA_PASSWORD, "not-the-password"));
         int refusedBefore = registry.refused();
         assertThatThrownBy(() -> new PublisherService(ServiceConfigFile.load("publish", publishFile,
-                p -> PublisherConfig.fromProperties(p, publishFile.toString()))).start())
+                PublisherConfig::fromProperties)).start())
                 .isInstanceOf(AccessException.class)
                 .hasMessageContaining("publish:")
                 .hasMessageContaining("schema registry at " + registry.url())

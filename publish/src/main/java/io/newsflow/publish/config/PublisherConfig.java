@@ -59,7 +59,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
 
     /** The file with the environment over it ({@link ServiceProperties}), as every service reads its settings. */
     public static PublisherConfig fromFile(Path file) {
-        return fromProperties(ServiceProperties.load(file, System.getenv()), file.toString());
+        return fromProperties(ServiceProperties.load(file, System.getenv()));
     }
 
     /** Keys every Kafka client of the publisher gets (bootstrap.servers, security), before its own settings. */
@@ -77,7 +77,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         return m;
     }
 
-    public static PublisherConfig fromProperties(Properties p, String origin) {
+    public static PublisherConfig fromProperties(Properties p) {
         Builder b = builder();
         TopicContract contract = TopicContract.fromProperties(p);
         PublishTopics d = PublishTopics.from(contract);
