@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.schemas.config.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 io.newsflow.cli.publish.PublishCommand.class,
-                io.newsflow.cli.bench.BenchCommand.class,
+                io.newsflow.harness.bench.BenchCommand.class,
                 io.newsflow.cli.demo.DemoCommand.class,
                 io.newsflow.cli.parse.ParseCommand.class,
                 io.newsflow.cli.ingest.IngestCommand.class,
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
                 io.newsflow.cli.enrich.EnrichCommand.class,
                 io.newsflow.cli.topics.TopicsCommand.class,
                 io.newsflow.cli.frontpage.FrontPageCommand.class,
-                io.newsflow.cli.chaos.ChaosCommand.class,
+                io.newsflow.harness.chaos.ChaosCommand.class,
         })
 public final class Main {
 

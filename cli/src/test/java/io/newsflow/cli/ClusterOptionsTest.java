@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.schemas.config.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

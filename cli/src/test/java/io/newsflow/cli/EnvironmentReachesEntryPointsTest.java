@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.cli.replay.ReplayCommandTest;
-import io.newsflow.testkit.ChildJvm;
+import io.newsflow.stack.ChildProcess;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import java.net.ServerSocket;
@@ -47,7 +47,7 @@ class EnvironmentReachesEntryPointsTest {
 
     private int globalEntries(Path day, Map<String, String> env) throws Exception {
         Path log = tmp.resolve("replay-" + env.size() + ".log");
-        try (ChildJvm replay = ChildJvm.start(Main.class, List.of("replay", day.toString()), JVM, env, log)) {
+        try (ChildProcess replay = ChildProcess.startMain(Main.class, List.of("replay", day.toString()), JVM, env, log)) {
             assertThat(replay.awaitExit(Duration.ofSeconds(120))).as("replay ends; log %s", log).isTrue();
         }
         String out = Files.readString(log);
@@ -70,9 +70,9 @@ class EnvironmentReachesEntryPointsTest {
                 "NEWSFLOW_CONFIG_PUBLISH_TOPIC_ENRICHED", "env-test-enriched-" + id);
         TestKafka.createTopics(1, "env-test-enriched-" + id);
         HttpClient http = HttpClient.newHttpClient();
-        try (ChildJvm publish = ChildJvm.start(Main.class, List.of("publish"), JVM, env, tmp.resolve("publish.log"))) {
+        try (ChildProcess publish = ChildProcess.startMain(Main.class, List.of("publish"), JVM, env, tmp.resolve("publish.log"))) {
             await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
-                assertThat(publish.isAlive()).as("publish runs; log %s", publish.log()).isTrue();
+                assertThat(publish.isAlive()).as("publish runs; log %s", publish.logFile()).isTrue();
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(health.body()).contains("\"service\":\"publish\"");

@@ -3,7 +3,7 @@ package io.newsflow.publish;
 import io.newsflow.publish.config.PublishTopics;
 import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.testkit.ChildJvm;
+import io.newsflow.stack.ChildProcess;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,19 +54,19 @@ class PublisherCrashTest {
         f.produce(input);
         Path config = writeConfig(f);
 
-        ChildJvm first = startPublisher(config, "first");
+        ChildProcess first = startPublisher(config, "first");
         // wait for progress, then kill while transactions are in flight
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !first.isAlive() || committed(t.articles()) >= 300);
         assertThat(first.isAlive()).as("publisher running before the kill").isTrue();
-        first.killHard();
+        first.kill();
         int committedAtKill = TestKafka.readAll(t.articles()).size();
         long writtenAtKill = countUncommitted(t.articles());
         log.info("killed first publisher: committed={} written incl. open transactions={}", committedAtKill,
                 writtenAtKill);
         assertThat(committedAtKill).as("killed mid-stream").isLessThan(ARTICLES);
 
-        try (ChildJvm second = startPublisher(config, "second")) { // closed with SIGTERM: graceful stop
+        try (ChildProcess second = startPublisher(config, "second")) { // closed with SIGTERM: graceful stop
             await().atMost(Duration.ofSeconds(420)).pollInterval(Duration.ofMillis(500))
                     .until(() -> committed(t.articles()) >= ARTICLES);
             Thread.sleep(2_000); // a few more polls: anything doubled would show now
@@ -116,9 +116,9 @@ class PublisherCrashTest {
         return file;
     }
 
-    private static ChildJvm startPublisher(Path config, String name) throws IOException {
+    private static ChildProcess startPublisher(Path config, String name) throws IOException {
         Path logFile = config.resolveSibling(config.getFileName() + "." + name + ".log");
-        return ChildJvm.start(PublisherChild.class, List.of(config.toString()), List.of("-Xmx256m"), logFile);
+        return ChildProcess.startMain(PublisherChild.class, List.of(config.toString()), List.of("-Xmx256m"), java.util.Map.of(), logFile);
     }
 
     /** Records a read_committed consumer sees; 0 while the publisher has not created the topic yet. */

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Java child process whose output goes to a log file, that dies with this JVM (stdin pipe, see
- * {@link ExitWithParent}, plus a shutdown hook) and stops with SIGTERM first, so its own shutdown hooks run.
+ * {@link ExitWithParent}, plus a shutdown hook) and stops with SIGTERM first, so its own shutdown hooks run. The one
+ * process class of the stack (broker, registry), the harness (services the bench and the chaos run stop, kill and
+ * freeze) and the tests (a main crashed for real).
  */
 public final class ChildProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
@@ -72,6 +74,16 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " (" + command.get(0) + ")", e);
         }
+    }
+
+    /**
+     * Starts {@code main} on this JVM's classpath in this JVM's working directory (relative paths in the arguments mean
+     * what they mean here), with {@code env} added to the child's environment.
+     */
+    public static ChildProcess startMain(Class<?> main, List<String> args, List<String> jvmOptions,
+                                         Map<String, String> env, Path logFile) {
+        return startJava(main.getSimpleName(), jvmOptions, System.getProperty("java.class.path"), main.getName(), args,
+                env, Path.of("").toAbsolutePath(), logFile.toAbsolutePath());
     }
 
     /** Runs a short-lived java main to completion; fails with the tail of the log when it exits non-zero. */
@@ -136,6 +148,20 @@ public final class ChildProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Leaves stopping the child to its owner, who stops it in order from its own shutdown hook. The JVM runs all its
+     * hooks at once: a broker's own hook would stop it at once on Ctrl-C, while the services of the same JVM still
+     * write to it and then spend their own stop waiting for it. If the owner never gets to it, the child still ends
+     * with this JVM (its stdin pipe closes).
+     */
+    public void leaveStopToOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs already; close() is idempotent
+        }
     }
 
     /** Waits up to {@code timeout} for the child to end by itself; true when it has. */
@@ -224,7 +250,10 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, as a crash or an OOM killer would end it: no shutdown hook runs. Waits until it is gone. */
+    /**
+     * SIGKILL, as a crash or an OOM killer would end it: no shutdown hook runs. Returns once it is gone; fails if it is
+     * not gone 10 s later.
+     */
     public synchronized void kill() {
         closed = true;
         try {
@@ -242,6 +271,10 @@ public final class ChildProcess implements AutoCloseable {
             stdin.close();
         } catch (IOException ignored) {
             // gone
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive 10 s after SIGKILL; log "
+                    + logFile);
         }
     }
 

@@ -150,7 +150,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private boolean acls;
         private String clusterId;
 
+        private boolean stoppedByOwner;
+
         private Builder() {}
+
+        /**
+         * The caller stops this in order in its own shutdown hook (after the clients that use it), instead of the
+         * process's own hook stopping it at once on Ctrl-C. See {@link ChildProcess#leaveStopToOwner()}.
+         */
+        public Builder stoppedByOwner() {
+            this.stoppedByOwner = true;
+            return this;
+        }
 
         /** The cluster id a new data directory is formatted with (every node of one cluster shares it); random by default. */
         public Builder clusterId(String clusterId) {
@@ -289,6 +300,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             ChildProcess child = ChildProcess.startJava("Kafka broker", jvmArgs, classpath, "kafka.Kafka",
                     List.of(config.toString()), Map.of(), workDir, logFile);
             child.writePid(workDir.resolve(PID_FILE));
+            if (stoppedByOwner) child.leaveStopToOwner();
             try {
                 awaitReady(child, clientPort, security);
             } catch (RuntimeException e) {

@@ -147,7 +147,18 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         private boolean persistent = false;
         private Duration startTimeout = Ports.defaultStartTimeout();
 
+        private boolean stoppedByOwner;
+
         private Builder() {}
+
+        /**
+         * The caller stops this in order in its own shutdown hook (after the clients that use it), instead of the
+         * process's own hook stopping it at once on Ctrl-C. See {@link ChildProcess#leaveStopToOwner()}.
+         */
+        public Builder stoppedByOwner() {
+            this.stoppedByOwner = true;
+            return this;
+        }
 
         /** Where registry.log (and with {@link #persistent(boolean)} the database) go. Required. */
         public Builder workDir(Path workDir) {
@@ -231,6 +242,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             String classpath = codeSourceOf(ExitWithParent.class) + java.io.File.pathSeparator + jar;
             List<String> jvmArgs = List.of(
                     "-Xmx" + maxHeap,
+                    // a registry answers a few lookups per client (they cache schemas): the quick compiler alone and
+                    // the serial collector leave the CPU of its start to the broker and services starting beside it
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
                     "-Djava.awt.headless=true",
                     "-Dquarkus.http.host=" + Ports.LOOPBACK,
                     "-Dquarkus.http.port=" + httpPort,
@@ -239,6 +254,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             ChildProcess child = ChildProcess.startJava("schema registry", jvmArgs, classpath,
                     mainClassOf(jar), List.of(), env, workDir, logFile);
             child.writePid(workDir.resolve(PID_FILE));
+            if (stoppedByOwner) child.leaveStopToOwner();
             try {
                 RegistryHttp http = new RegistryHttp("http://" + Ports.LOOPBACK + ":" + httpPort);
                 awaitReady(child, http);

@@ -1,7 +1,7 @@
 package io.newsflow.benchmarks.enrich;
 
 import io.newsflow.benchmarks.support.StackSampler;
-import io.newsflow.cli.bench.CpuSampler;
+import io.newsflow.harness.bench.CpuSampler;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;
@@ -209,7 +209,7 @@ public final class EnrichThroughputBench {
         createTopics(bootstrap, config.enrichedTopic(), config.trendingTopic());
         double rate;
         Cpu cpu0 = Cpu.now();
-        osThreadsBefore = io.newsflow.cli.bench.ThreadCpu.snapshot();
+        osThreadsBefore = io.newsflow.harness.bench.ThreadCpu.snapshot();
         try (EnrichService service = EnrichService.start(config, new StandardCountryTagging())) {
             Seen seen;
             // -Dbench.sample=true: where the stream threads spend their time while enrich runs
@@ -245,7 +245,7 @@ public final class EnrichThroughputBench {
         cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  cpu %-40s %.1f s%n", e.getKey(), e.getValue()));
         // native threads too (GC, JIT compilers, RocksDB flush and compaction), by their OS names, during this run
-        Map<String, Double> now = io.newsflow.cli.bench.ThreadCpu.snapshot();
+        Map<String, Double> now = io.newsflow.harness.bench.ThreadCpu.snapshot();
         now.replaceAll((name, seconds) -> seconds - osThreadsBefore.getOrDefault(name, 0.0));
         now.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                 .forEach(e -> System.out.printf("  os-thread %-30s %.1f s%n", e.getKey(), e.getValue()));

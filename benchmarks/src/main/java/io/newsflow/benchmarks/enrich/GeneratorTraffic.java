@@ -1,7 +1,7 @@
 package io.newsflow.benchmarks.enrich;
 
 import io.newsflow.generator.WireItem;
-import io.newsflow.cli.bench.BenchRecords;
+import io.newsflow.harness.bench.BenchRecords;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.schemas.avro.Article;

@@ -1,6 +1,6 @@
 package io.newsflow.cli.demo;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.schemas.config.BadInputException;
 import io.newsflow.stack.Ports;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -156,14 +156,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The demo in start order; stopped in reverse, so the generator stops first and the broker last. */
     static List<DemoComponent> components(DemoOptions options, PrintStream out) {
+        // what needs nothing from the others starts together: on a restart every second counts until the next article
+        // is on the front page. The services need only the broker, the registry and the topics, not each other.
         List<DemoComponent> components = new ArrayList<>(List.of(
-                new ParallelComponents("kafka+schema-registry", new KafkaComponent(), new RegistryComponent()),
+                new ParallelComponents("kafka+schema-registry", new KafkaComponent(), new RegistryComponent(),
+                        new PulledFeedsComponent()),
                 new TopicsComponent(),
-                new EnrichComponent(),
-                new PublishComponent(),
-                new PulledFeedsComponent(),
-                new IngestComponent(),
-                new FrontPageComponent()));
+                new ParallelComponents("services", new EnrichComponent(), new PublishComponent(), new IngestComponent(),
+                        new FrontPageComponent())));
         if (options.rate() > 0) {
             components.add(new GeneratorComponent());
         }
@@ -173,7 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The --config file's keys; only service keys, each checked to name a service the demo runs. */
     static java.util.Properties serviceSettings(Path file) {
-        return io.newsflow.cli.ServiceConfigFile.serviceKeys("demo", file, java.util.List.of("ingest.", "enrich.", "publish."));
+        return io.newsflow.schemas.config.ServiceConfigFile.serviceKeys("demo", file, java.util.List.of("ingest.", "enrich.", "publish."));
     }
 
     DemoOptions options() {

@@ -84,7 +84,7 @@ public final class DemoContext {
 
     /** The {@code --config} keys of one service ({@code prefix} "ingest.", "enrich." or "publish."). */
     public java.util.Properties settingsFor(String prefix) {
-        return io.newsflow.cli.ServiceConfigFile.keysOf(serviceSettings, prefix);
+        return io.newsflow.schemas.config.ServiceConfigFile.keysOf(serviceSettings, prefix);
     }
 
     private static String require(String value, String what) {

@@ -17,6 +17,7 @@ final class KafkaComponent implements DemoComponent {
         broker = LocalKafkaBroker.builder()
                 .workDir(context.dataDir().resolve("kafka"))
                 .port(context.options().kafkaPort())
+                .stoppedByOwner() // after the services, by the demo's lifecycle
                 .start();
         context.kafkaBootstrapServers(broker.bootstrapServers());
     }

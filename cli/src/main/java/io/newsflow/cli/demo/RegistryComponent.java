@@ -21,6 +21,7 @@ final class RegistryComponent implements DemoComponent {
                 .workDir(context.dataDir().resolve("registry"))
                 .port(context.options().registryPort())
                 .persistent(true)
+                .stoppedByOwner() // after the services, by the demo's lifecycle
                 .start();
         context.schemaRegistryUrl(registry.url());
     }

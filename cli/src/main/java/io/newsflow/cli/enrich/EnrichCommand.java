@@ -1,6 +1,6 @@
 package io.newsflow.cli.enrich;
 
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;
 import io.newsflow.enrich.app.StandardCountryTagging;

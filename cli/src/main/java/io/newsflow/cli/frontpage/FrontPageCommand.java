@@ -1,6 +1,6 @@
 package io.newsflow.cli.frontpage;
 
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.frontpage.http.FrontPageServer;
 import io.newsflow.schemas.service.ServiceRunner;
 import java.nio.file.Path;

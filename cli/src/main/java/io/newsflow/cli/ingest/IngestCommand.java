@@ -1,6 +1,6 @@
 package io.newsflow.cli.ingest;
 
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.ingest.http.IngestService;
 import io.newsflow.schemas.service.ServiceRunner;

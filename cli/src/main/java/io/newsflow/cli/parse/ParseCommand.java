@@ -1,7 +1,7 @@
 package io.newsflow.cli.parse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.cli.BadInputException;
+import io.newsflow.schemas.config.BadInputException;
 import io.newsflow.ingest.Document;
 import io.newsflow.ingest.ItemError;
 import io.newsflow.ingest.ParseException;

@@ -1,6 +1,6 @@
 package io.newsflow.cli.publish;
 
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.publish.PublisherService;
 import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.schemas.service.ServiceRunner;

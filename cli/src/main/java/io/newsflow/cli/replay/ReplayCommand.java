@@ -1,8 +1,8 @@
 package io.newsflow.cli.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsflow.cli.BadInputException;
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.BadInputException;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.StandardCountryTagging;
 import io.newsflow.enrich.replay.TrendingReplay;

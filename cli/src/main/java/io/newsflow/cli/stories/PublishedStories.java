@@ -2,7 +2,7 @@ package io.newsflow.cli.stories;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.cli.demo.status.RecordLag;
+import io.newsflow.harness.watch.RecordLag;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.newsflow.cli.stories;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.schemas.config.BadInputException;
 import io.newsflow.cli.ClusterOptions;
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.cli.replay.ReplayCommand;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.StandardCountryTagging;

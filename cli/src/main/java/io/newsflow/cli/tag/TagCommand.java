@@ -57,10 +57,10 @@ public final class TagCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         if (minScore != null && (minScore < 0 || minScore.isNaN())) {
-            throw new io.newsflow.cli.BadInputException("--mention-min-score must be 0 or more, got " + minScore);
+            throw new io.newsflow.schemas.config.BadInputException("--mention-min-score must be 0 or more, got " + minScore);
         }
         if (focusMinScore != null && (focusMinScore < 0 || focusMinScore.isNaN())) {
-            throw new io.newsflow.cli.BadInputException("--focus-min-score must be 0 or more, got " + focusMinScore);
+            throw new io.newsflow.schemas.config.BadInputException("--focus-min-score must be 0 or more, got " + focusMinScore);
         }
         Weights weights = Weights.defaults();
         if (minScore != null) {
@@ -188,7 +188,7 @@ public final class TagCommand implements Callable<Integer> {
     public static void main(String[] args) {
         picocli.CommandLine cli = new picocli.CommandLine(new TagCommand());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof io.newsflow.cli.BadInputException) {
+            if (ex instanceof io.newsflow.schemas.config.BadInputException) {
                 cmd.getErr().println("newsflow tag: " + ex.getMessage());
                 return 2;
             }

@@ -1,6 +1,7 @@
 package io.newsflow.cli.topics;
 
-import io.newsflow.cli.BadInputException;
+import io.newsflow.harness.appends.LogAppends;
+import io.newsflow.schemas.config.BadInputException;
 import io.newsflow.cli.ClusterOptions;
 import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.schemas.topics.TopicProvisioner;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.cli.Main;
+import io.newsflow.harness.chaos.FaultSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

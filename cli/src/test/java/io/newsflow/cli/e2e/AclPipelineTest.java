@@ -3,7 +3,7 @@ package io.newsflow.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.cli.Main;
-import io.newsflow.cli.ServiceConfigFile;
+import io.newsflow.schemas.config.ServiceConfigFile;
 import io.newsflow.cli.e2e.WireItems.Item;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.app.EnrichService;

@@ -14,7 +14,7 @@ import io.newsflow.schemas.avro.CountryRole;
 import io.newsflow.schemas.avro.CountryTag;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.serde.KafkaAvroDeserializer;
-import io.newsflow.testkit.ChildJvm;
+import io.newsflow.stack.ChildProcess;
 import io.newsflow.testkit.TestKafka;
 import io.newsflow.testkit.TestSchemaRegistry;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class PipelineCrashEndToEndTest {
         EnrichConfig enrichConfig = E2eConfigs.enrich(enrichAppId, workDir.resolve("enrich-state"), raw, enriched, trending);
         try (EnrichService enrich = EnrichService.start(enrichConfig, new StandardCountryTagging());
              // the publisher's JVM starts while enrich joins its group (it finds enrich's topics made)
-             ChildJvm first = startPublisher(config, workDir.resolve("publisher-first.log"));
+             ChildProcess first = startPublisher(config, workDir.resolve("publisher-first.log"));
              IngestService ingest = IngestService.start(E2eConfigs.ingest("e2e", FEED_KEY, raw, ingestDeadLetters));
              BrokerProbe broker = new BrokerProbe()) {
             String ingestUrl = "http://127.0.0.1:" + ingest.port();
@@ -114,11 +114,11 @@ class PipelineCrashEndToEndTest {
                     .untilAsserted(() -> assertThat(get(ingestUrl + "/health").statusCode()).isEqualTo(200));
             // requests 0-5: output starts flowing
             postAll(ingestUrl, requests.subList(0, 6));
-            ChildJvm second = null;
+            ChildProcess second = null;
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                         .untilAsserted(() -> {
-                            assertThat(first.isAlive()).as("first publisher alive (log %s)", first.log()).isTrue();
+                            assertThat(first.isAlive()).as("first publisher alive (log %s)", first.logFile()).isTrue();
                             assertThat(TestKafka.readAll(articles)).hasSizeGreaterThanOrEqualTo(20);
                         });
                 // requests 6-8 while it publishes, then the kill
@@ -132,10 +132,10 @@ class PipelineCrashEndToEndTest {
                 // requests 9-10 while no publisher runs, 11 once the restarted one publishes again
                 postAll(ingestUrl, requests.subList(9, 11));
                 second = startPublisher(config, workDir.resolve("publisher-second.log"));
-                ChildJvm restarted = second;
+                ChildProcess restarted = second;
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .untilAsserted(() -> {
-                            assertThat(restarted.isAlive()).as("restarted publisher alive (log %s)", restarted.log())
+                            assertThat(restarted.isAlive()).as("restarted publisher alive (log %s)", restarted.logFile())
                                     .isTrue();
                             assertThat(TestKafka.readAll(articles)).hasSizeGreaterThan(committedAtKill);
                         });
@@ -143,7 +143,7 @@ class PipelineCrashEndToEndTest {
 
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                         .untilAsserted(() -> {
-                            assertThat(restarted.isAlive()).as("restarted publisher alive (log %s)", restarted.log())
+                            assertThat(restarted.isAlive()).as("restarted publisher alive (log %s)", restarted.logFile())
                                     .isTrue();
                             assertDrained(broker);
                             assertOutputs(expected, byId, updated);
@@ -166,9 +166,9 @@ class PipelineCrashEndToEndTest {
      * The publish service in its own JVM, started the way deployments start it ({@code newsflow publish --config
      * FILE}), so the test can freeze it and crash it for real.
      */
-    private static ChildJvm startPublisher(Path config, Path log) throws IOException {
-        return ChildJvm.start(Main.class, List.of("publish", "--config", config.toString()),
-                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), log);
+    private static ChildProcess startPublisher(Path config, Path log) throws IOException {
+        return ChildProcess.startMain(Main.class, List.of("publish", "--config", config.toString()),
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), java.util.Map.of(), log);
     }
 
     /** 12 requests of 25 distinct articles; a few unchanged re-sends and one new version ride along later. */
@@ -189,7 +189,7 @@ class PipelineCrashEndToEndTest {
      * Freezes the publisher (SIGSTOP) until it is caught with a transaction open, records written but neither
      * committed nor aborted, and kills it there (SIGKILL). Gives up looking after a while and kills it anyway.
      */
-    private List<TopicPartition> killInTheMiddleOfATransaction(ChildJvm publisher, BrokerProbe broker)
+    private List<TopicPartition> killInTheMiddleOfATransaction(ChildProcess publisher, BrokerProbe broker)
             throws Exception {
         List<String> outputs = List.of(articles, articlesJson, latest);
         for (int attempt = 1; attempt <= 100; attempt++) {
@@ -203,14 +203,14 @@ class PipelineCrashEndToEndTest {
             }
             if (!open.isEmpty()) {
                 log.info("publisher frozen with an open transaction on {} (attempt {})", open, attempt);
-                publisher.killHard();
+                publisher.kill();
                 return open;
             }
-            publisher.resume();
+            publisher.thaw();
             pause(ThreadLocalRandom.current().nextInt(5, 40));
         }
         log.warn("never caught the publisher inside a transaction: killing it between two");
-        publisher.killHard();
+        publisher.kill();
         return List.of();
     }
 
@@ -375,7 +375,7 @@ class PipelineCrashEndToEndTest {
         p.setProperty("publish.health.port", "-1");
         // small transactions: many of them, so the kill finds one open
         p.setProperty("consumer.max.poll.records", "10");
-        return io.newsflow.cli.ServiceConfigFile.write(workDir.resolve("publish.properties"), p, "end-to-end crash test publisher");
+        return io.newsflow.schemas.config.ServiceConfigFile.write(workDir.resolve("publish.properties"), p, "end-to-end crash test publisher");
     }
 
     private static void postAll(String ingestUrl, List<List<Item>> requests) {

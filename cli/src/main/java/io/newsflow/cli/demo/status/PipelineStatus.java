@@ -1,5 +1,8 @@
 package io.newsflow.cli.demo.status;
 
+import io.newsflow.harness.watch.KafkaOffsets;
+import io.newsflow.harness.watch.RecordLag;
+import io.newsflow.harness.watch.StallWatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.serde.AvroSerdeConfig;

@@ -1,5 +1,7 @@
 package io.newsflow.cli.demo.status;
 
+import io.newsflow.harness.watch.RecordLag;
+import io.newsflow.harness.watch.StallWatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.newsflow.cli.demo.status;
 
+import io.newsflow.harness.watch.RecordLag;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.newsflow.cli.demo.status;
 
+import io.newsflow.harness.watch.RecordLag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

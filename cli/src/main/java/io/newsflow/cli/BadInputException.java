@@ -1,8 +1,0 @@
-package io.newsflow.cli;
-
-/** Input a user gave us that we cannot use: reported as one stderr line and exit code 2. */
-public class BadInputException extends RuntimeException {
-    public BadInputException(String message) {
-        super(message);
-    }
-}
