@@ -43,7 +43,14 @@ public final class EnrichTopology {
 
     private EnrichTopology() {}
 
+    /** The topology with meters that count to nowhere in particular (tests, the replay). */
     public static Topology buildTopology(EnrichSerdes serdes, EnrichConfig config, CountryTagging tagger) {
+        return buildTopology(serdes, config, tagger, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** The topology; its processors count on {@code meters} (see {@link EnrichMetrics}). */
+    public static Topology buildTopology(EnrichSerdes serdes, EnrichConfig config, CountryTagging tagger,
+                                         io.micrometer.core.instrument.MeterRegistry meters) {
         // built with the app's own settings, so topology-level settings are the app's (and a bare StreamsConfig's
         // defaults do not warn about settings the app does set)
         StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(
@@ -76,7 +83,7 @@ public final class EnrichTopology {
                 .stream(config.rawTopic(), Consumed.with(Serdes.String(), serdes.article())
                         .withTimestampExtractor(eventTime).withName("raw-articles"))
                 .process(() -> new CommitRequests<String, Article>(config.commitMaxRecords(), config.commitBusyIntervalMs()), Named.as("raw-commit-requests"))
-                .process(() -> new VersionGateProcessor(config.versionsRetention()), Named.as("version-gate"),
+                .process(() -> new VersionGateProcessor(config.versionsRetention(), meters), Named.as("version-gate"),
                         VersionGateProcessor.STORE)
                 .processValues(() -> new PrepareArticleProcessor(tagger, new StoryFingerprint(config.stories().bodyChars())),
                         Named.as("tag-countries"))
@@ -90,7 +97,7 @@ public final class EnrichTopology {
                 .process(() -> new CommitRequests<String, EnrichedArticle>(config.commitMaxRecords(),
                         config.commitBusyIntervalMs()),
                         Named.as("newsroom-commit-requests"))
-                .process(() -> new StoryClusterProcessor(config.stories()), Named.as("cluster-stories"),
+                .process(() -> new StoryClusterProcessor(config.stories(), meters), Named.as("cluster-stories"),
                         StoryClusterProcessor.ARTICLE_STORIES_STORE, NewsroomClock.STORE)
                 .mapValues(v -> (SpecificRecord) v, Named.as("clustered"));
         if (config.engagementTopic() != null) {
@@ -107,7 +114,7 @@ public final class EnrichTopology {
             clustered = clustered.merge(engagement, Named.as("articles-and-engagement"));
         }
         KStream<String, SpecificRecord> out = clustered
-                .process(() -> new TrendingProcessor(config.trending(), window), Named.as("trending"),
+                .process(() -> new TrendingProcessor(config.trending(), window, meters), Named.as("trending"),
                         TrendingProcessor.STATS_STORE, TrendingProcessor.LISTS_STORE, NewsroomClock.STORE,
                         StoryClusterProcessor.ARTICLE_STORIES_STORE);
 

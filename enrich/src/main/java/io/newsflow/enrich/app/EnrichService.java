@@ -1,6 +1,5 @@
 package io.newsflow.enrich.app;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.schemas.service.ServiceMeters;
@@ -72,9 +71,13 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                 reads, java.util.List.of(config.enrichedTopic(), config.trendingTopic(),
                         config.topicContract().name(io.newsflow.schemas.topics.TopicContract.Role.DEADLETTER)),
                 java.time.Duration.ofSeconds(10));
-        Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger);
+        ServiceMeters meters = new ServiceMeters("enrich", config.instanceId());
+        PrometheusMeterRegistry metrics = meters.registry();
+        Topology topology = EnrichTopology.buildTopology(registrySerdes(config.serdeSettings()), config, tagger, metrics);
         log.info("enrich topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        java.util.Properties streamsProperties = config.streamsProperties();
+        streamsProperties.put(io.newsflow.enrich.EnrichMetrics.REGISTRY_CONFIG, metrics); // for the dead-letter handlers
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
         ThreadFailurePolicy failures = new ThreadFailurePolicy(config.threadReplacementsMax(), config.threadReplacementsWindow(),
                 Clock.systemUTC());
         streams.setUncaughtExceptionHandler(failures);
@@ -86,9 +89,6 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
                         : new IllegalStateException("Kafka Streams went to ERROR"));
             }
         });
-        ServiceMeters meters = new ServiceMeters("enrich", config.instanceId());
-        PrometheusMeterRegistry metrics = meters.registry();
-        Metrics.addRegistry(metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         TrendingQueries queries = new TrendingQueries(streams, new HostInfo(config.httpHost(), config.httpPort()));
@@ -135,7 +135,6 @@ public final class EnrichService implements io.newsflow.schemas.service.Service 
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         streamsMetrics.close();
-        Metrics.removeRegistry(metrics);
         meters.close();
         log.info("enrich stopped: app={}", config.applicationId());
     }

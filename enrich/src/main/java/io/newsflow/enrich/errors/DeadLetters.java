@@ -1,6 +1,7 @@
 package io.newsflow.enrich.errors;
 
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.enrich.EnrichMetrics;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.config.ServiceProperties;
@@ -16,9 +17,12 @@ import org.apache.kafka.common.config.ConfigException;
 final class DeadLetters {
     private final String topic;
     private final org.apache.kafka.common.serialization.Serializer<Object> serializer;
+    private final MeterRegistry meters;
 
-    private DeadLetters(String topic, org.apache.kafka.common.serialization.Serializer<Object> serializer) {
+    private DeadLetters(String topic, org.apache.kafka.common.serialization.Serializer<Object> serializer,
+                        MeterRegistry meters) {
         this.topic = topic;
+        this.meters = meters;
         this.serializer = serializer;
     }
 
@@ -36,7 +40,8 @@ final class DeadLetters {
         Map<String, Object> serde = new HashMap<>(ServiceProperties.serde(all));
         serde.put("schema.registry.url", registry.toString());
         serde.put("auto.register.schemas", true);
-        return new DeadLetters(topic, io.newsflow.schemas.serde.AvroSerdeFactory.serializer(serde, false));
+        return new DeadLetters(topic, io.newsflow.schemas.serde.AvroSerdeFactory.serializer(serde, false),
+                EnrichMetrics.from(configs));
     }
 
     String topic() {
@@ -45,7 +50,7 @@ final class DeadLetters {
 
     ProducerRecord<byte[], byte[]> record(byte[] key, String itemId, byte[] payload, String stage, String reason,
                                           Throwable error, String sourceTopic, int partition, long offset) {
-        Metrics.counter("newsflow.enrich.deadletters", "stage", stage).increment();
+        EnrichMetrics.DEADLETTERS.counter(meters, stage).increment();
         DeadLetter letter = DeadLetterReport.of(stage, reason,
                         error instanceof RecordRefusedException r ? r.errorType() : error.getClass().getSimpleName())
                 .item(itemId).source(sourceTopic, partition, offset).payload(payload).at(Instant.now());

@@ -17,7 +17,7 @@ public final class EnrichHttpServer implements AutoCloseable {
     public EnrichHttpServer(KafkaStreams streams, TrendingQueries queries, PrometheusMeterRegistry metrics) {
         this.app = ServiceHttp.create(() -> {
                     KafkaStreams.State state = streams.state();
-                    return Health.of("enrich", state == KafkaStreams.State.RUNNING).with("streams", state.name());
+                    return Health.of("enrich").check("streams", state == KafkaStreams.State.RUNNING, state.name());
                 }, metrics)
                 .get("/trending", ctx -> {
                     TrendingQueries.Answer a = queries.query(ctx.queryParam("region") == null ? "global" : ctx.queryParam("region"),

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.stories;
 
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.enrich.EnrichMetrics;
 import io.newsflow.enrich.ArticleTime;
 import io.newsflow.enrich.NewsroomClock;
 import io.newsflow.schemas.avro.EnrichedArticle;
@@ -38,14 +39,16 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
     private static final Logger log = LoggerFactory.getLogger(StoryClusterProcessor.class);
 
     private final StorySettings settings;
+    private final MeterRegistry meters;
     private final StoryFingerprint fingerprint;
     private ProcessorContext<String, EnrichedArticle> context;
     private StoryIndex index;
     private ArticleStories articleStories;
     private NewsroomClock clock;
 
-    public StoryClusterProcessor(StorySettings settings) {
+    public StoryClusterProcessor(StorySettings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
         this.fingerprint = new StoryFingerprint(settings.bodyChars());
     }
 
@@ -109,11 +112,11 @@ public final class StoryClusterProcessor implements Processor<String, EnrichedAr
         boolean joins = best != null;
         String storyId = joins ? best : founding;
         if (joins) {
-            Metrics.counter("newsflow.enrich.stories", "outcome", "joined").increment();
+            EnrichMetrics.STORIES.counter(meters, "joined").increment();
             log.debug("article {} joins story {} (mean similarity {} to its core of {})", article.getId(), storyId,
                     bestSimilarity, bestCore);
         } else {
-            Metrics.counter("newsflow.enrich.stories", "outcome", "new").increment();
+            EnrichMetrics.STORIES.counter(meters, "new").increment();
         }
         // the core is the story's first members: later ones are compared against it, never added to it
         StoryIndex.Member core = bestCore < settings.fingerprintsPerStory()

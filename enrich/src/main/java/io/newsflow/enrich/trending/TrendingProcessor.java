@@ -1,6 +1,7 @@
 package io.newsflow.enrich.trending;
 
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.enrich.EnrichMetrics;
 import io.newsflow.enrich.ArticleTime;
 import io.newsflow.enrich.NewsroomClock;
 import io.newsflow.enrich.stories.ArticleStories;
@@ -50,11 +51,13 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
     private KeyValueStore<String, TrendingList> lists;
     private ArticleStories articleStories;
     private NewsroomClock clock;
+    private final MeterRegistry meters;
     private long publishedClock = Long.MIN_VALUE;
     private long publishedChanges = -1;
 
-    public TrendingProcessor(TrendingSettings settings, Duration storyWindow) {
+    public TrendingProcessor(TrendingSettings settings, Duration storyWindow, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
         this.storyWindow = storyWindow;
         this.ranker = new TrendingRanker(settings);
     }
@@ -93,7 +96,7 @@ public final class TrendingProcessor implements Processor<String, SpecificRecord
         } else {
             long published = ArticleTime.firstPublishedMs(article, record.timestamp());
             boolean late = now - published > settings.lateness().toMillis();
-            if (late) Metrics.counter("newsflow.enrich.trending.late").increment();
+            if (late) EnrichMetrics.TRENDING_LATE.counter(meters).increment();
             story = stats.putMember(storyId, new StoryStats.Member(article.getId(), sourceOf(article), published, late,
                     focusCountries(enriched.getCountries()), article.getHeadline()), settings.maxMembers(), now);
         }

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.versions;
 
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.enrich.EnrichMetrics;
 import io.newsflow.enrich.TimeBuckets;
 import io.newsflow.enrich.errors.RecordRefusedException;
 import io.newsflow.schemas.avro.Article;
@@ -25,10 +26,12 @@ public final class VersionGateProcessor implements Processor<String, Article, St
     private static final Logger log = LoggerFactory.getLogger(VersionGateProcessor.class);
 
     private final long retentionMs;
+    private final MeterRegistry meters;
     private ProcessorContext<String, Article> context;
     private TimeBuckets<VersionRecord> versions;
 
-    public VersionGateProcessor(Duration retention) {
+    public VersionGateProcessor(Duration retention, MeterRegistry meters) {
+        this.meters = meters;
         this.retentionMs = retention.toMillis();
     }
 
@@ -49,7 +52,7 @@ public final class VersionGateProcessor implements Processor<String, Article, St
         VersionRecord previous = versions.latest(key, now);
         VersionRecord incoming = VersionGate.recordOf(article);
         VersionGate.Verdict verdict = VersionGate.judge(previous, incoming);
-        Metrics.counter("newsflow.enrich.versions", "verdict", verdict.name().toLowerCase()).increment();
+        EnrichMetrics.VERSIONS.counter(meters, verdict.name().toLowerCase()).increment();
         if (verdict == VersionGate.Verdict.FOREIGN) {
             // nothing remembered: the owner's article stays as it was
             throw new RecordRefusedException("foreign_feed", "article " + id + " belongs to feed " + previous.feed()

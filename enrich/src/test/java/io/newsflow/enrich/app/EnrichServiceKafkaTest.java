@@ -128,7 +128,7 @@ class EnrichServiceKafkaTest {
             assertThat(get(service.baseUrl() + "/health").get("service").asText()).isEqualTo("enrich");
             String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/metrics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            // the processors' counters (through the global registry) carry the service's tags like its own meters
+            // the processors count on the service's registry (no global one): the same tags as its own meters
             assertThat(metrics).containsPattern("newsflow_enrich_stories_total\\{instance=\"[^\"]+\",outcome=\"joined\",service=\"enrich\"} [1-9]")
                     .contains("jvm_memory_used_bytes");
 

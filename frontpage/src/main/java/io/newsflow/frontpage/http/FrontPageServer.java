@@ -4,6 +4,7 @@ import static io.newsflow.schemas.config.SettingValues.intOf;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.newsflow.frontpage.FrontPageMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,10 +75,8 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
             this.prometheus = serviceMeters.registry();
             this.metrics = prometheus;
         }
-        Gauge.builder("newsflow.frontpage.articles", articles, LatestArticles::size)
-                .description("articles held for the front page").register(metrics);
-        Gauge.builder("newsflow.frontpage.trending.regions", trending, TrendingBoard::size)
-                .description("regions with a trending list").register(metrics);
+        FrontPageMetrics.ARTICLES.gauge(metrics, articles, LatestArticles::size);
+        FrontPageMetrics.TRENDING_REGIONS.gauge(metrics, trending, TrendingBoard::size);
     }
 
     public static Builder builder() {
@@ -161,10 +160,10 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
     }
 
     private io.newsflow.schemas.service.Health health() {
-        return io.newsflow.schemas.service.Health.of(name(), healthy())
-                .with("consumer", consumer == null ? "NOT_STARTED" : consumer.state())
-                .with("articles", articles.size())
-                .with("regions", trending.size());
+        return io.newsflow.schemas.service.Health.of(name())
+                .check("consumer", healthy(), consumer == null ? "NOT_STARTED" : consumer.state())
+                .info("articles", articles.size())
+                .info("regions", trending.size());
     }
 
     private void html(Context ctx, String page, Supplier<String> render) {
@@ -172,8 +171,7 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
     }
 
     private String timed(String page, Supplier<String> render) {
-        return Timer.builder("newsflow.frontpage.render").description("time to render a page").tag("page", page)
-                .register(metrics).record(render);
+        return FrontPageMetrics.RENDER.timer(metrics, page).record(render);
     }
 
     @Override

@@ -198,9 +198,7 @@ public final class FeedConsumer implements AutoCloseable {
     }
 
     private void count(String topic, String outcome) {
-        counters.computeIfAbsent(topic + '|' + outcome, k -> Counter.builder("newsflow.frontpage.records")
-                .description("records read by the front page, by topic and what was done with them")
-                .tag("topic", topic).tag("outcome", outcome).register(metrics)).increment();
+        counters.computeIfAbsent(topic + '|' + outcome, k -> io.newsflow.frontpage.FrontPageMetrics.RECORDS.counter(metrics, topic, outcome)).increment();
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class IngestServer implements AutoCloseable {
         this.config = config;
         this.app = io.newsflow.schemas.service.ServiceHttp.create(() -> {
             boolean up = kafkaUp.getAsBoolean();
-            return io.newsflow.schemas.service.Health.of("ingest", up).with("kafka", up ? "UP" : "DOWN");
+            return io.newsflow.schemas.service.Health.of("ingest").check("kafka", up,
+                    up ? "the producer reaches the cluster" : "no broker answers the producer");
         }, prometheus);
         app.post("/v1/articles", ctx -> articles(ctx, handler));
         if (health != null) {

@@ -37,7 +37,7 @@ public final class SourceEvents implements Consumer<SourceEvent>, AutoCloseable 
     @Override
     public void accept(SourceEvent e) {
         log.info("source={} kind={} state={} (was {}): {}", e.getSource(), e.getKind(), e.getState(), e.getPreviousState(), e.getReason());
-        meters.counter("newsflow.ingest.source.transitions", "source", e.getSource(), "state", e.getState()).increment();
+        io.newsflow.ingest.http.IngestMetrics.SOURCE_TRANSITIONS.counter(meters, e.getSource(), e.getState()).increment();
         sender.execute(() -> {
             try {
                 producer.send(new ProducerRecord<>(topic, e.getSource(), e), (md, error) -> {

@@ -10,8 +10,7 @@ public final class HealthServer implements AutoCloseable {
     private final Javalin app;
 
     public HealthServer(String host, int port, PublisherHealth health, PrometheusMeterRegistry prometheus) {
-        app = ServiceHttp.create(() -> Health.of("publish", health.state().name(),
-                health.state() == PublisherHealth.State.UP).with(health.details()), prometheus);
+        app = ServiceHttp.create(() -> health.health(), prometheus);
         app.start(host, port);
     }
 

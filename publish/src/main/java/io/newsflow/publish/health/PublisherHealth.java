@@ -78,9 +78,24 @@ public final class PublisherHealth {
                 ? State.UP : State.DOWN;
     }
 
+    /** {@code GET /health}: UP while it polls within the stall limit and commits; the figures as info. */
+    public io.newsflow.schemas.service.Health health() {
+        Instant polled = lastPoll;
+        boolean polling = initialised && !stopped && polled != null
+                && Duration.between(polled, clock.instant()).compareTo(stallLimit) <= 0;
+        String poll = stopped ? "stopped" : !initialised ? "starting: no partitions yet"
+                : polled == null ? "no poll yet"
+                : polling ? "polled " + polled : "no poll since " + polled + " (limit " + stallLimit.toSeconds() + " s)";
+        boolean committing = failure == null && consecutiveAborts < MAX_CONSECUTIVE_ABORTS;
+        String transactions = failure != null ? failure
+                : !committing ? consecutiveAborts + " transactions aborted in a row (last: " + lastAbort + ")"
+                : lastCommit == null ? "none committed yet" : "last commit " + lastCommit;
+        return io.newsflow.schemas.service.Health.of("publish").check("consumer", polling, poll)
+                .check("transactions", committing, transactions).info(details());
+    }
+
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("status", state().name());
         d.put("last_poll", lastPoll == null ? null : lastPoll.toString());
         d.put("last_commit", lastCommit == null ? null : lastCommit.toString());
         d.put("failure", failure);

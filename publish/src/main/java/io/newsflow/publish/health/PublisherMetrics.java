@@ -2,6 +2,7 @@ package io.newsflow.publish.health;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.schemas.service.MeterSpec;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,27 @@ import java.util.concurrent.ConcurrentMap;
 
 /** The publisher's Micrometer meters; names are stable, operators alert on them. */
 public final class PublisherMetrics {
+    public static final MeterSpec RECORDS_CONSUMED = MeterSpec.counter("newsflow.publish.records.consumed",
+            "enriched records read (committed transactions only)");
+    public static final MeterSpec ARTICLES_PUBLISHED = MeterSpec.counter("newsflow.publish.articles.published",
+            "finished articles published");
+    public static final MeterSpec ARTICLES_DEADLETTERED = MeterSpec.counter("newsflow.publish.articles.deadlettered",
+            "records sent to the dead-letter topic");
+    public static final MeterSpec RECORDS_PRODUCED = MeterSpec.counter("newsflow.publish.records.produced",
+            "records written per output topic (committed transactions only)", "topic");
+    public static final MeterSpec TRANSACTIONS_COMMITTED = MeterSpec.counter("newsflow.publish.transactions.committed",
+            "transactions committed");
+    public static final MeterSpec TRANSACTIONS_ABORTED = MeterSpec.counter("newsflow.publish.transactions.aborted",
+            "transactions aborted (their input is read again)");
+    public static final MeterSpec INPUT_EXPIRED = MeterSpec.counter("newsflow.publish.input.expired",
+            "enriched records deleted (retention) before publish read them: lost downstream");
+    public static final MeterSpec TRANSACTION_DURATION = MeterSpec.timer("newsflow.publish.transaction.duration",
+            "begin to commit of one consume-transform-produce transaction");
+    /** Every meter of publish, in the README's order. */
+    public static final java.util.List<MeterSpec> ALL = java.util.List.of(RECORDS_CONSUMED, ARTICLES_PUBLISHED,
+            ARTICLES_DEADLETTERED, RECORDS_PRODUCED, TRANSACTIONS_COMMITTED, TRANSACTIONS_ABORTED, INPUT_EXPIRED,
+            TRANSACTION_DURATION);
+
     private final MeterRegistry registry;
     private final Counter consumed;
     private final Counter published;
@@ -21,19 +43,13 @@ public final class PublisherMetrics {
 
     public PublisherMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.consumed = Counter.builder("newsflow.publish.records.consumed")
-                .description("Enriched records read (committed transactions only)").register(registry);
-        this.published = Counter.builder("newsflow.publish.articles.published")
-                .description("Finished articles published").register(registry);
-        this.deadLettered = Counter.builder("newsflow.publish.articles.deadlettered")
-                .description("Records sent to the dead-letter topic").register(registry);
-        this.committed = Counter.builder("newsflow.publish.transactions.committed").register(registry);
-        this.aborted = Counter.builder("newsflow.publish.transactions.aborted").register(registry);
-        this.inputExpired = Counter.builder("newsflow.publish.input.expired")
-                .description("Enriched records deleted (retention) before publish read them: lost downstream").register(registry);
-        this.transactionTime = Timer.builder("newsflow.publish.transaction.duration")
-                .description("Begin to commit of one consume-transform-produce transaction")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        this.consumed = RECORDS_CONSUMED.counter(registry);
+        this.published = ARTICLES_PUBLISHED.counter(registry);
+        this.deadLettered = ARTICLES_DEADLETTERED.counter(registry);
+        this.committed = TRANSACTIONS_COMMITTED.counter(registry);
+        this.aborted = TRANSACTIONS_ABORTED.counter(registry);
+        this.inputExpired = INPUT_EXPIRED.counter(registry);
+        this.transactionTime = TRANSACTION_DURATION.timer(registry);
     }
 
     public MeterRegistry registry() {
@@ -48,8 +64,7 @@ public final class PublisherMetrics {
         deadLettered.increment(deadLetters);
         committed.increment();
         transactionTime.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        byTopic.forEach((topic, n) -> perTopic.computeIfAbsent(topic, t -> Counter
-                .builder("newsflow.publish.records.produced").tag("topic", t).register(registry)).increment(n));
+        byTopic.forEach((topic, n) -> perTopic.computeIfAbsent(topic, t -> RECORDS_PRODUCED.counter(registry, t)).increment(n));
     }
 
     public void aborted() {

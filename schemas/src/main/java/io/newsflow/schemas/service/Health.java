@@ -5,53 +5,63 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The one shape of every service's {@code GET /health}: {@code {"service": ..., "status": ..., details}}, answered
- * 200 when the service is up and 503 otherwise, so one probe and one dashboard query serve them all. Written by
- * Jackson: details hold whatever text a client reports (a consumer's state, a failure), escaped as JSON.
+ * The one shape of every service's {@code GET /health}, so one probe and one dashboard query serve them all:
+ * <pre>{"service": "enrich", "status": "UP", "checks": {"streams": {"status": "UP", "detail": "RUNNING"}}, "info": {...}}</pre>
+ * {@code status} is UP when every check is, else DOWN (answered 200 and 503); {@code info} holds figures that are not a
+ * verdict (articles held, the last commit). Written by Jackson: details hold whatever text a client reports (a
+ * consumer's state, a failure), escaped as JSON.
  */
 public final class Health {
     public static final String CONTENT_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ObjectNode doc = JSON.createObjectNode();
-    private final boolean up;
+    private final String service;
+    private final ObjectNode checks = JSON.createObjectNode();
+    private final ObjectNode info = JSON.createObjectNode();
+    private boolean up = true;
 
-    private Health(String service, String status, boolean up) {
-        this.up = up;
-        doc.put("service", service);
-        doc.put("status", status);
+    private Health(String service) {
+        this.service = service;
     }
 
-    /** UP or DOWN. */
-    public static Health of(String service, boolean up) {
-        return new Health(service, up ? "UP" : "DOWN", up);
+    public static Health of(String service) {
+        return new Health(service);
     }
 
-    /** A status of the service's own (STARTING, say); only {@code up} answers 200. */
-    public static Health of(String service, String status, boolean up) {
-        return new Health(service, status, up);
-    }
-
-    public Health with(String key, Object value) {
-        doc.set(key, JSON.valueToTree(value));
+    /** One check: UP or DOWN, with what it saw. A service is UP when all its checks are. */
+    public Health check(String name, boolean checkUp, Object detail) {
+        ObjectNode c = checks.putObject(name);
+        c.put("status", checkUp ? "UP" : "DOWN");
+        c.set("detail", JSON.valueToTree(detail));
+        up &= checkUp;
         return this;
     }
 
-    public Health with(Map<String, ?> details) {
-        details.forEach(this::with);
+    public Health info(String key, Object value) {
+        info.set(key, JSON.valueToTree(value));
+        return this;
+    }
+
+    public Health info(Map<String, ?> values) {
+        values.forEach(this::info);
         return this;
     }
 
     public boolean up() {
-        return up;
+        return up && !checks.isEmpty();
     }
 
     /** 200 when up, 503 otherwise. */
     public int httpStatus() {
-        return up ? 200 : 503;
+        return up() ? 200 : 503;
     }
 
     public String json() {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("service", service);
+        doc.put("status", up() ? "UP" : "DOWN");
+        doc.set("checks", checks);
+        if (!info.isEmpty()) doc.set("info", info);
         return doc.toString();
     }
 }

@@ -12,22 +12,31 @@ class HealthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void oneShapeForEveryServiceTextEscapedAndTheStatusCodeFromUp() throws Exception {
-        Health down = Health.of("frontpage", false).with("consumer", "state \"odd\\\" <x>").with("articles", 3);
+    void upOnlyWhenEveryCheckIsWithEachChecksDetailEscaped() throws Exception {
+        Health down = Health.of("frontpage").check("kafka", true, "reachable")
+                .check("consumer", false, "state \"odd\\\" <x>").info("articles", 3);
         JsonNode n = JSON.readTree(down.json());
         assertThat(n.get("service").asText()).isEqualTo("frontpage");
         assertThat(n.get("status").asText()).isEqualTo("DOWN");
-        assertThat(n.get("consumer").asText()).isEqualTo("state \"odd\\\" <x>");
-        assertThat(n.get("articles").asInt()).isEqualTo(3);
+        assertThat(n.at("/checks/kafka/status").asText()).isEqualTo("UP");
+        assertThat(n.at("/checks/consumer/status").asText()).isEqualTo("DOWN");
+        assertThat(n.at("/checks/consumer/detail").asText()).isEqualTo("state \"odd\\\" <x>");
+        assertThat(n.at("/info/articles").asInt()).isEqualTo(3);
         assertThat(down.httpStatus()).isEqualTo(503);
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("last_poll", null);
         details.put("consecutive_aborts", 0);
-        Health starting = Health.of("publish", "STARTING", false).with(details);
-        JsonNode s = JSON.readTree(starting.json());
-        assertThat(s.get("status").asText()).isEqualTo("STARTING");
-        assertThat(s.get("last_poll").isNull()).isTrue();
-        assertThat(Health.of("enrich", true).httpStatus()).isEqualTo(200);
+        Health up = Health.of("publish").check("transactions", true, "UP").info(details);
+        JsonNode s = JSON.readTree(up.json());
+        assertThat(s.get("status").asText()).isEqualTo("UP");
+        assertThat(s.at("/info/last_poll").isNull()).isTrue();
+        assertThat(up.httpStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceWithNoCheckIsNotUp() {
+        assertThat(Health.of("enrich").httpStatus()).isEqualTo(503);
+        assertThat(Health.of("enrich").json()).contains("\"status\":\"DOWN\"", "\"checks\":{}");
     }
 }
