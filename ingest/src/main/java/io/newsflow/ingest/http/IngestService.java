@@ -47,9 +47,12 @@ public final class IngestService implements io.newsflow.schemas.service.Service 
                 topics.name(io.newsflow.schemas.topics.TopicContract.Role.SOURCES), prometheus);
         this.health = new io.newsflow.ingest.sources.SourceHealth(io.newsflow.ingest.sources.SourceHealth.Settings.from(config.settings()),
                 java.time.Clock.systemUTC(), sourceEvents);
-        IngestHandler handler = new IngestHandler(config, ParserRegistry.defaults(), producer, new IngestMetrics(prometheus), health);
+        IngestMetrics metrics = new IngestMetrics(prometheus);
+        io.newsflow.ingest.intake.Intake intake = new io.newsflow.ingest.intake.Intake(config, ParserRegistry.defaults(),
+                producer, metrics, health);
+        IngestHandler handler = new IngestHandler(config, intake, metrics);
         this.server = new IngestServer(config, handler, probe, prometheus, health).start();
-        this.poller = PullSetup.start(config, handler, health);
+        this.poller = PullSetup.start(config, intake, health);
         this.quietCheck = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "newsflow-ingest-source-health");
             t.setDaemon(true);

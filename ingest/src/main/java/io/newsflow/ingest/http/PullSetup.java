@@ -1,5 +1,8 @@
 package io.newsflow.ingest.http;
 
+import io.newsflow.ingest.intake.Delivery;
+import io.newsflow.ingest.intake.Intake;
+import io.newsflow.ingest.intake.IntakeOutcome;
 import io.newsflow.ingest.pull.FeedFetcher;
 import io.newsflow.ingest.pull.FeedPoller;
 import io.newsflow.ingest.pull.KafkaPollStateStore;
@@ -14,7 +17,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The poller of the sources configured under {@code ingest.pull.NAME.*}, fed into the same handler as pushed
+ * The poller of the sources configured under {@code ingest.pull.NAME.*}, fed into the same intake as pushed
  * documents. Poller settings: {@code ingest.pull.host.min-gap} (PT1S, between two requests to one host),
  * {@code ingest.pull.host.timeout} (PT10S), {@code ingest.pull.host.max-redirects} (5); bodies are bounded by
  * {@code ingest.max.body.bytes} like pushed ones.
@@ -23,7 +26,7 @@ final class PullSetup {
     private PullSetup() {}
 
     /** The started poller, or null when no source is configured. */
-    static FeedPoller start(IngestConfig config, IngestHandler handler, io.newsflow.ingest.sources.SourceHealth health) {
+    static FeedPoller start(IngestConfig config, Intake intake, io.newsflow.ingest.sources.SourceHealth health) {
         Properties settings = config.settings();
         List<PullSource> sources = PullSource.all(settings);
         if (sources.isEmpty()) {
@@ -47,9 +50,17 @@ final class PullSetup {
                         why -> health.fetchRefused(s.name(), why)));
             }
         }
-        FeedPoller.Sink sink = (source, doc) -> handler.handlePulled(source.feed(), source.format(), doc.contentType(), doc.body(),
-                source.name(), fullText.containsKey(source.name()) ? fullText.get(source.name()) : java.util.function.UnaryOperator.identity())
-                .status() != 503; // 503: Kafka did not acknowledge, everything else is durable
+        java.util.concurrent.atomic.AtomicLong deliveries = new java.util.concurrent.atomic.AtomicLong();
+        FeedPoller.Sink sink = (source, doc) -> {
+            String id = "pull-" + source.name() + "-" + Long.toString(System.currentTimeMillis(), 36) + "-"
+                    + deliveries.incrementAndGet();
+            Delivery delivery = new Delivery(source.feed(), source.name(), Delivery.Origin.PULL, id, doc.contentType(),
+                    null, source.format() == null || "auto".equals(source.format()) ? null : source.format(), doc.body());
+            IntakeOutcome outcome = intake.take(delivery, fullText.containsKey(source.name())
+                    ? fullText.get(source.name()) : java.util.function.UnaryOperator.identity());
+            // Unavailable: Kafka did not acknowledge, the poller tries again; every other outcome is durable
+            return !(outcome instanceof IntakeOutcome.Unavailable);
+        };
         return new FeedPoller(sources, fetcher, new KafkaPollStateStore(clients, stateTopic), sink,
                 new FeedPoller.Settings(gap, Duration.ofHours(1)),
                 Clock.systemUTC(), health).start();

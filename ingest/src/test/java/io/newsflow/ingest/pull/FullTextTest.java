@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.Fixtures;
 import io.newsflow.ingest.ParserRegistry;
 import io.newsflow.ingest.http.IngestConfig;
-import io.newsflow.ingest.http.IngestHandler;
+import io.newsflow.ingest.intake.Delivery;
+import io.newsflow.ingest.intake.Intake;
+import io.newsflow.ingest.intake.IntakeOutcome;
+import io.newsflow.ingest.intake.Refusal;
 import io.newsflow.ingest.http.IngestMetrics;
 import io.newsflow.schemas.avro.Article;
 import java.nio.charset.StandardCharsets;
@@ -35,15 +38,16 @@ class FullTextTest {
                     </channel></rss>
                     """.formatted(server.url("/story.html"), server.url("/gone.html"));
             MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), (t, d) -> new byte[0]);
-            IngestHandler handler = new IngestHandler(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
+            Intake intake = Intake.of(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
                     producer, new IngestMetrics(new SimpleMeterRegistry()));
             FullText fullText = new FullText(new FeedFetcher(Duration.ofSeconds(2), 3, 1_000_000), Duration.ofMillis(200),
                     FetchPolicy.trusting(server.url("/feed.rss")), why -> { });
 
-            IngestHandler.Response r = handler.handlePulled("summaries", "rss", "application/rss+xml",
-                    rss.getBytes(StandardCharsets.UTF_8), "summaries", fullText);
+            IntakeOutcome outcome = intake.take(new Delivery("summaries", "summaries", Delivery.Origin.PULL, "pull-1",
+                    "application/rss+xml", null, "rss", rss.getBytes(StandardCharsets.UTF_8)), fullText);
 
-            assertThat(r.status()).as(r.json()).isEqualTo(202);
+            assertThat(outcome).isInstanceOfSatisfying(IntakeOutcome.Stored.class,
+                    s -> assertThat(s.accepted()).hasSize(2));
             Article withPage = (Article) producer.history().get(0).value();
             assertThat(withPage.getId()).isEqualTo("s-1");
             assertThat(withPage.getBody()).startsWith("LYON (AFP)").hasSizeGreaterThan(FullText.MIN_BODY);
@@ -63,15 +67,16 @@ class FullTextTest {
             server.on("/broken.rss", ex -> FeedServer.send(ex, 200,
                     "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n<item><title>Cut off</channel></rss>".getBytes(StandardCharsets.UTF_8)));
             MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(), (t, d) -> new byte[0]);
-            IngestHandler handler = new IngestHandler(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
+            Intake intake = Intake.of(IngestConfig.from(new Properties(), Map.of()), ParserRegistry.defaults(),
                     producer, new IngestMetrics(new SimpleMeterRegistry()));
-            java.util.List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.List<IntakeOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
             FeedPoller poller = new FeedPoller(java.util.List.of(new PullSource("broken", server.url("/broken.rss"), "rss",
                     Duration.ofMillis(100), "broken")), new FeedFetcher(Duration.ofSeconds(2), 3, 100_000),
                     new FeedPollerTest.MemoryStore(), (s, doc) -> {
-                        int status = handler.handlePulled(s.feed(), s.format(), doc.contentType(), doc.body(), s.name()).status();
-                        statuses.add(status);
-                        return status != 503;
+                        IntakeOutcome outcome = intake.take(new Delivery(s.feed(), s.name(), Delivery.Origin.PULL,
+                                "pull-" + outcomes.size(), doc.contentType(), null, s.format(), doc.body()));
+                        outcomes.add(outcome);
+                        return !(outcome instanceof IntakeOutcome.Unavailable);
                     }, new FeedPoller.Settings(Duration.ofMillis(10), Duration.ofSeconds(5)), java.time.Clock.systemUTC()).start();
             try {
                 org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.requests("/broken.rss").size() >= 4);
@@ -79,7 +84,8 @@ class FullTextTest {
                 poller.close();
             }
             // refused with the parser's reason and dead-lettered with its bytes, once: the same bytes are not parsed again
-            assertThat(statuses).containsExactly(400);
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(IntakeOutcome.Refused.class,
+                    r -> assertThat(r.refusal()).isEqualTo(Refusal.UNPARSEABLE));
             assertThat(producer.history()).singleElement().satisfies(r -> {
                 assertThat(r.topic()).isEqualTo("news.deadletter");
                 io.newsflow.schemas.avro.DeadLetter d = (io.newsflow.schemas.avro.DeadLetter) r.value();

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.http;
+package io.newsflow.ingest.intake;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

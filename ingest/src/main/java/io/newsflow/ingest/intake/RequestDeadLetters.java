@@ -1,4 +1,4 @@
-package io.newsflow.ingest.http;
+package io.newsflow.ingest.intake;
 
 import io.newsflow.ingest.ItemError;
 import java.nio.charset.StandardCharsets;
