@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import static io.newsflow.schemas.config.SettingValues.booleanOf;
 import static io.newsflow.schemas.config.SettingValues.doubleOf;
 import static io.newsflow.schemas.config.SettingValues.durationOf;
 import static io.newsflow.schemas.config.SettingValues.intOf;
@@ -71,17 +72,17 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 overrides.setProperty(k, p.getProperty(k));
             }
         }
-        String engagement = p.getProperty("enrich.topic.engagement", contract.name(TopicContract.Role.ENGAGEMENT)).trim();
+        boolean engagement = booleanOf(p, "enrich.engagement.enabled", true) && !TopicContract.legacyEngagementOff(p);
         Duration storyWindow = durationOf(p, "enrich.story.window", s.window());
         return new EnrichConfig(
                 p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"),
                 p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
                 p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID),
                 p.getProperty("enrich.state.dir", System.getProperty("java.io.tmpdir") + "/newsflow-enrich"),
-                p.getProperty("enrich.topic.raw", contract.name(TopicContract.Role.RAW)),
-                p.getProperty("enrich.topic.enriched", contract.name(TopicContract.Role.ENRICHED)),
-                p.getProperty("enrich.topic.trending", contract.name(TopicContract.Role.TRENDING)),
-                engagement.isEmpty() ? null : engagement,
+                contract.name(TopicContract.Role.RAW),
+                contract.name(TopicContract.Role.ENRICHED),
+                contract.name(TopicContract.Role.TRENDING),
+                engagement ? contract.name(TopicContract.Role.ENGAGEMENT) : null,
                 p.getProperty("enrich.http.host", "127.0.0.1"),
                 intOf(p, "enrich.http.port", 8090),
                 durationOf(p, "enrich.versions.retention", Duration.ofDays(7)),

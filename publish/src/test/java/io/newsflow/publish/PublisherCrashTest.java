@@ -98,12 +98,12 @@ class PublisherCrashTest {
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());
         p.setProperty("publish.group.id", f.group);
         p.setProperty("publish.instance.id", "0");
-        p.setProperty("publish.topic.enriched", t.enriched());
-        p.setProperty("publish.topic.articles", t.articles());
-        p.setProperty("publish.topic.articles.json", t.articlesJson());
-        p.setProperty("publish.topic.latest", t.latest());
-        p.setProperty("publish.topic.country.prefix", t.countryPrefix());
-        p.setProperty("publish.topic.deadletter", t.deadLetter());
+        p.setProperty("topics.name.enriched", t.enriched());
+        p.setProperty("topics.name.articles", t.articles());
+        p.setProperty("topics.name.articles.json", t.articlesJson());
+        p.setProperty("topics.name.latest", t.latest());
+        p.setProperty("topics.name.country.prefix", t.countryPrefix());
+        p.setProperty("topics.name.deadletter", t.deadLetter());
         p.setProperty("topics.partitions", "3");
         p.setProperty("publish.health.port", "-1");
         // small transactions, so the kill lands between many commits

@@ -194,10 +194,10 @@ public final class EnrichThroughputBench {
         p.put("schema.registry.url", REGISTRY);
         p.put("application.id", appId);
         p.put("enrich.state.dir", stateDir.toString());
-        p.put("enrich.topic.raw", RAW);
-        p.put("enrich.topic.enriched", appId + "-enriched");
-        p.put("enrich.topic.trending", appId + "-trending");
-        p.put("enrich.topic.engagement", "");
+        p.put("topics.name.raw", RAW);
+        p.put("topics.name.enriched", appId + "-enriched");
+        p.put("topics.name.trending", appId + "-trending");
+        p.put("enrich.engagement.enabled", "false");
         p.put("enrich.http.port", String.valueOf(Ports.freePort()));
         // one instance here: a standby would have nowhere to go
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");

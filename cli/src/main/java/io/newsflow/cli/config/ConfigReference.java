@@ -1,6 +1,11 @@
 package io.newsflow.cli.config;
 
+import io.newsflow.frontpage.FrontPageSettings;
+import io.newsflow.publish.config.PublisherConfig;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.config.Setting;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +40,13 @@ public final class ConfigReference {
         }
     }
 
+    /** Keys declared as {@link Setting}s: name, default, meaning and example come from the declaration. */
+    private static List<Key> declared(Set<String> services, List<Setting<?>> settings) {
+        return settings.stream().map(s -> new Key(s.key(), services, s.defaultText(),
+                s.allowed() == null || s.type().equals("boolean") ? s.description() : s.description() + " (" + s.allowed() + ")",
+                s.example())).toList();
+    }
+
     private static Key key(String key, Set<String> services, String dflt, String meaning, String sample) {
         return new Key(key, services, dflt, meaning, sample);
     }
@@ -45,10 +57,10 @@ public final class ConfigReference {
         Set<String> publish = Set.of("publish");
         Set<String> front = Set.of("frontpage");
         Set<String> creators = Set.of("enrich", "publish", "topics");
-        return List.of(
-                key("bootstrap.servers", KAFKA_USERS, "127.0.0.1:9092", "Kafka brokers", "kafka-1:9092"),
-                key("schema.registry.url", REGISTRY_USERS, "http://127.0.0.1:8081/apis/ccompat/v7",
-                        "schema registry (Confluent REST API)", "http://registry:8081"),
+        List<Key> keys = new ArrayList<>();
+        keys.addAll(declared(KAFKA_USERS, List.of(CommonSettings.BOOTSTRAP_SERVERS)));
+        keys.addAll(declared(REGISTRY_USERS, List.of(CommonSettings.SCHEMA_REGISTRY_URL)));
+        keys.addAll(List.of(
                 key("security.protocol", KAFKA_USERS, "PLAINTEXT",
                         "and every other key producer, consumer and admin all know (sasl.*, ssl.*, client.dns.lookup): "
                                 + "every Kafka client of the service gets it", "SASL_SSL"),
@@ -100,8 +112,6 @@ public final class ConfigReference {
                 key("ingest.sources.disable.after", ingest, "10", "pulls failed in a row before it is only probed", "20"),
                 key("ingest.max.body.bytes", ingest, "10485760", "largest request body", "1048576"),
                 key("ingest.max.items", ingest, "1000", "most items in one request", "100"),
-                key("ingest.topic.raw", ingest, "topics.name.raw", "where valid articles go", "raw"),
-                key("ingest.topic.deadletter", ingest, "topics.name.deadletter", "where refused items go", "dead"),
                 key("ingest.produce.timeout.ms", ingest, "15000", "how long a request waits for Kafka", "5000"),
                 key("ingest.retry.after.seconds", ingest, "5", "Retry-After of a 503", "10"),
                 key("producer.*", Set.of("ingest", "enrich", "publish"), "", "a setting of the service's producer only", "20"),
@@ -115,10 +125,7 @@ public final class ConfigReference {
                         "enrich-a"),
                 key("enrich.http.host", enrich, "127.0.0.1", "interface of /trending, /health, /metrics", "0.0.0.0"),
                 key("enrich.http.port", enrich, "8090", "HTTP port", "9090"),
-                key("enrich.topic.raw", enrich, "topics.name.raw", "input", "raw"),
-                key("enrich.topic.enriched", enrich, "topics.name.enriched", "output", "enriched"),
-                key("enrich.topic.trending", enrich, "topics.name.trending", "ranked lists", "trending"),
-                key("enrich.topic.engagement", enrich, "topics.name.engagement", "engagement input; empty: none", ""),
+                key("enrich.engagement.enabled", enrich, "true", "false: read no engagement topic (trending from articles alone)", "false"),
                 key("enrich.versions.retention", enrich, "P7D", "how long article versions are remembered", "P1D"),
                 key("enrich.story.window", enrich, "(StorySettings)", "how far back a story can be joined", "PT6H"),
                 key("enrich.story.similarity", enrich, "(StorySettings)", "least similarity to join a story", "0.77"),
@@ -149,27 +156,10 @@ public final class ConfigReference {
                         "5"),
                 key("enrich.thread.replacements.window", enrich, "PT10M", "window of that count", "PT1H"),
 
-                key("publish.group.id", publish, "newsflow-publish", "consumer group of the publishers", "pub"),
-                key("publish.instance.id", publish, "0", "stable id: transactional.id and group.instance.id", "1"),
-                key("publish.health.port", publish, "8083", "/health and /metrics; -1: off", "9083"),
-                key("publish.poll.ms", publish, "100", "longest poll", "50"),
-                key("publish.commit.interval.ms", publish, "1000",
-                        "how long a transaction stays open across polls from its first record; 0: one per poll", "500"),
-                key("publish.commit.max.records", publish, "50",
-                        "records a transaction holds before it is committed sooner than the interval", "20"),
-                key("publish.country.topics", publish, "all",
-                        "which tagged countries get a copy on news.articles.country.<CC>: all, focus or none", "focus"),
-                key("publish.topic.enriched", publish, "topics.name.enriched", "input", "enriched"),
-                key("publish.topic.articles", publish, "topics.name.articles", "Avro output", "articles"),
-                key("publish.topic.articles.json", publish, "topics.name.articles.json", "JSON output", "json"),
-                key("publish.topic.latest", publish, "topics.name.latest", "compacted newest versions", "latest"),
-                key("publish.topic.country.prefix", publish, "topics.name.country.prefix", "country topics", "c."),
-                key("publish.topic.deadletter", publish, "topics.name.deadletter", "unpublishable records", "dead"),
-                key("consumer.*", Set.of("enrich", "publish", "frontpage"), "", "a setting of the service's consumer only", "20"),
-
-                key("frontpage.http.host", front, "127.0.0.1", "interface the page listens on", "0.0.0.0"),
-                key("frontpage.http.port", front, "8088", "HTTP port", "9088"),
-                key("frontpage.max.articles", front, "50", "newest articles kept and shown", "20"));
+                key("consumer.*", Set.of("enrich", "publish", "frontpage"), "", "a setting of the service's consumer only", "20")));
+        keys.addAll(declared(publish, PublisherConfig.SETTINGS));
+        keys.addAll(declared(front, FrontPageSettings.SETTINGS));
+        return keys;
     }
 
     /** The markdown table docker/README.md carries between its markers. */

@@ -131,12 +131,12 @@ class DeadLettersFromEveryStageTest {
         p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());
         p.setProperty("publish.group.id", base + "-publish");
-        p.setProperty("publish.topic.enriched", enriched);
+        p.setProperty("topics.name.enriched", enriched);
         for (String role : List.of("articles", "articles.json", "latest")) {
             p.setProperty("publish.topic." + role, base + "." + role);
         }
-        p.setProperty("publish.topic.country.prefix", base + ".country.");
-        p.setProperty("publish.topic.deadletter", deadLetters);
+        p.setProperty("topics.name.country.prefix", base + ".country.");
+        p.setProperty("topics.name.deadletter", deadLetters);
         p.setProperty("publish.health.port", "-1");
         return PublisherConfig.fromProperties(p);
     }

@@ -22,8 +22,8 @@ final class E2eConfigs {
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());
         p.setProperty("ingest.http.port", "0");
         p.setProperty("ingest.feed." + feed + ".key", key);
-        p.setProperty("ingest.topic.raw", raw);
-        p.setProperty("ingest.topic.deadletter", deadLetters);
+        p.setProperty("topics.name.raw", raw);
+        p.setProperty("topics.name.deadletter", deadLetters);
         return IngestConfig.from(p, Map.of());
     }
 

@@ -365,12 +365,12 @@ class PipelineCrashEndToEndTest {
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());
         p.setProperty("publish.group.id", publishGroup);
         p.setProperty("publish.instance.id", "0");
-        p.setProperty("publish.topic.enriched", enriched);
-        p.setProperty("publish.topic.articles", articles);
-        p.setProperty("publish.topic.articles.json", articlesJson);
-        p.setProperty("publish.topic.latest", latest);
-        p.setProperty("publish.topic.country.prefix", countryPrefix);
-        p.setProperty("publish.topic.deadletter", publishDeadLetters);
+        p.setProperty("topics.name.enriched", enriched);
+        p.setProperty("topics.name.articles", articles);
+        p.setProperty("topics.name.articles.json", articlesJson);
+        p.setProperty("topics.name.latest", latest);
+        p.setProperty("topics.name.country.prefix", countryPrefix);
+        p.setProperty("topics.name.deadletter", publishDeadLetters);
         p.setProperty("topics.partitions", "3");
         p.setProperty("publish.health.port", "-1");
         // small transactions: many of them, so the kill finds one open

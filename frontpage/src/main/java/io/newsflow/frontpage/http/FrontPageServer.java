@@ -1,10 +1,9 @@
 package io.newsflow.frontpage.http;
 
-import static io.newsflow.schemas.config.SettingValues.intOf;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.newsflow.frontpage.FrontPageMetrics;
+import io.newsflow.frontpage.FrontPageSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -228,11 +227,11 @@ public final class FrontPageServer implements io.newsflow.schemas.service.Servic
         public static Builder fromProperties(java.util.Properties p) {
             io.newsflow.schemas.topics.TopicContract topics = io.newsflow.schemas.topics.TopicContract.fromProperties(p);
             Builder b = new Builder()
-                    .bootstrapServers(p.getProperty("bootstrap.servers", "127.0.0.1:9092"))
-                    .registryUrl(p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"))
-                    .host(p.getProperty("frontpage.http.host", "127.0.0.1"))
-                    .port(intOf(p, "frontpage.http.port", 8088))
-                    .maxArticles(intOf(p, "frontpage.max.articles", 50))
+                    .bootstrapServers(io.newsflow.schemas.config.CommonSettings.BOOTSTRAP_SERVERS.read(p))
+                    .registryUrl(io.newsflow.schemas.config.CommonSettings.SCHEMA_REGISTRY_URL.read(p))
+                    .host(FrontPageSettings.HTTP_HOST.read(p))
+                    .port(FrontPageSettings.HTTP_PORT.read(p))
+                    .maxArticles(FrontPageSettings.MAX_ARTICLES.read(p))
                     .articlesTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.ARTICLES))
                     .trendingTopic(topics.name(io.newsflow.schemas.topics.TopicContract.Role.TRENDING));
             Map<String, Object> consumer = new java.util.HashMap<>();

@@ -24,8 +24,8 @@ import java.util.Properties;
  * ingest.feed.NAME.ninjs.version=3.0    # the ninjs version the feed sends (default: each item's declared or shown one)
  * ingest.max.body.bytes=10485760        # request body limit, compressed and after gunzip (413 above)
  * ingest.max.items=1000                 # items per request (413 above)
- * ingest.topic.raw=news.articles.raw    # where accepted articles go (Avro, key = article id)
- * ingest.topic.deadletter=news.deadletter   # refused payloads with the reason (Avro DeadLetter)
+ * topics.name.raw=news.articles.raw    # where accepted articles go (Avro, key = article id)
+ * topics.name.deadletter=news.deadletter   # refused payloads with the reason (Avro DeadLetter)
  * ingest.produce.timeout.ms=15000       # wait for Kafka acks at most this long, then 503
  * ingest.retry.after.seconds=5          # Retry-After sent with 503
  * bootstrap.servers=127.0.0.1:9092      # Kafka
@@ -95,8 +95,8 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
                 feeds,
                 longOf(all, "ingest.max.body.bytes", 10L * 1024 * 1024),
                 intOf(all, "ingest.max.items", 1000),
-                all.getOrDefault("ingest.topic.raw", topics.name(TopicContract.Role.RAW)),
-                all.getOrDefault("ingest.topic.deadletter", topics.name(TopicContract.Role.DEADLETTER)),
+                topics.name(TopicContract.Role.RAW),
+                topics.name(TopicContract.Role.DEADLETTER),
                 longOf(all, "ingest.produce.timeout.ms", 15_000),
                 intOf(all, "ingest.retry.after.seconds", 5),
                 all.getOrDefault("bootstrap.servers", "127.0.0.1:9092"),

@@ -43,8 +43,8 @@ class IngestHttpIntegrationTest {
         Properties p = new Properties();
         p.setProperty("ingest.http.port", "0");
         p.setProperty("ingest.feed.wire.key", "wire-key");
-        p.setProperty("ingest.topic.raw", raw);
-        p.setProperty("ingest.topic.deadletter", dead);
+        p.setProperty("topics.name.raw", raw);
+        p.setProperty("topics.name.deadletter", dead);
         p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());
         service = IngestService.start(IngestConfig.from(p, Map.of()));

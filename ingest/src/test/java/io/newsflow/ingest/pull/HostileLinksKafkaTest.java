@@ -61,8 +61,8 @@ class HostileLinksKafkaTest {
 
             Properties p = new Properties();
             p.setProperty("ingest.http.port", "0");
-            p.setProperty("ingest.topic.raw", raw);
-            p.setProperty("ingest.topic.deadletter", dead);
+            p.setProperty("topics.name.raw", raw);
+            p.setProperty("topics.name.deadletter", dead);
             p.setProperty("topics.name.sources", TestKafka.uniqueTopic("sources"));
             p.setProperty("topics.name.sources.state", TestKafka.uniqueTopic("sources-state"));
             p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());

@@ -37,8 +37,8 @@ class PulledSourceKafkaTest {
             });
             Properties p = new Properties();
             p.setProperty("ingest.http.port", "0");
-            p.setProperty("ingest.topic.raw", raw);
-            p.setProperty("ingest.topic.deadletter", dead);
+            p.setProperty("topics.name.raw", raw);
+            p.setProperty("topics.name.deadletter", dead);
             p.setProperty("topics.name.sources.state", state);
             p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
             p.setProperty("schema.registry.url", TestSchemaRegistry.url());
@@ -77,8 +77,8 @@ class PulledSourceKafkaTest {
             Properties p = new Properties();
             p.setProperty("ingest.http.port", "0");
             p.setProperty("ingest.feed.wire.key", "wire-key");
-            p.setProperty("ingest.topic.raw", raw);
-            p.setProperty("ingest.topic.deadletter", dead);
+            p.setProperty("topics.name.raw", raw);
+            p.setProperty("topics.name.deadletter", dead);
             p.setProperty("topics.name.sources", sources);
             p.setProperty("topics.name.sources.state", TestKafka.uniqueTopic("sources-state"));
             p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
@@ -123,8 +123,8 @@ class PulledSourceKafkaTest {
         Properties p = new Properties();
         p.setProperty("ingest.http.port", "0");
         p.setProperty("ingest.feed.wire.key", "wire-key");
-        p.setProperty("ingest.topic.raw", raw);
-        p.setProperty("ingest.topic.deadletter", dead);
+        p.setProperty("topics.name.raw", raw);
+        p.setProperty("topics.name.deadletter", dead);
         p.setProperty("topics.name.sources", sources);
         p.setProperty("bootstrap.servers", TestKafka.bootstrapServers());
         p.setProperty("schema.registry.url", TestSchemaRegistry.url());

@@ -106,8 +106,8 @@ public final class IngestThroughputMain {
         p.setProperty("ingest.http.port", "0");
         p.setProperty("ingest.feed.demo.key", "demo");
         p.setProperty("ingest.max.items", Integer.toString(Math.max(batch, 1000)));
-        p.setProperty("ingest.topic.raw", topic);
-        p.setProperty("ingest.topic.deadletter", dead);
+        p.setProperty("topics.name.raw", topic);
+        p.setProperty("topics.name.deadletter", dead);
         p.setProperty("bootstrap.servers", bootstrap);
         p.setProperty("schema.registry.url", "mock://ingest-bench");
         // -Dproducer.linger.ms=0 etc.: the service's producer.* overrides, applied to the raw producer as well

@@ -17,19 +17,19 @@ public record PublishTopics(String enriched, String articles, String articlesJso
     public static final String DEFAULT_COUNTRY_PREFIX = TopicContract.DEFAULT_COUNTRY_PREFIX;
 
     public PublishTopics {
-        Objects.requireNonNull(enriched, "input topic (publish.topic.enriched)");
-        Objects.requireNonNull(articles, "output topic (publish.topic.articles)");
-        Objects.requireNonNull(articlesJson, "output topic (publish.topic.articles.json)");
-        Objects.requireNonNull(latest, "output topic (publish.topic.latest)");
-        Objects.requireNonNull(countryPrefix, "country topic prefix (publish.topic.country.prefix)");
-        Objects.requireNonNull(deadLetter, "dead-letter topic (publish.topic.deadletter)");
+        Objects.requireNonNull(enriched, "input topic (topics.name.enriched)");
+        Objects.requireNonNull(articles, "output topic (topics.name.articles)");
+        Objects.requireNonNull(articlesJson, "output topic (topics.name.articles.json)");
+        Objects.requireNonNull(latest, "output topic (topics.name.latest)");
+        Objects.requireNonNull(countryPrefix, "country topic prefix (topics.name.country.prefix)");
+        Objects.requireNonNull(deadLetter, "dead-letter topic (topics.name.deadletter)");
     }
 
     public static PublishTopics defaults() {
         return from(TopicContract.defaults());
     }
 
-    /** The names the topic contract gives (topics.name.*); publish.topic.* keys override them. */
+    /** The names the topic contract gives (topics.name.*). */
     public static PublishTopics from(TopicContract c) {
         return new PublishTopics(c.name(Role.ENRICHED), c.name(Role.ARTICLES), c.name(Role.ARTICLES_JSON), c.name(Role.LATEST),
                 c.countryPrefix(), c.name(Role.DEADLETTER));

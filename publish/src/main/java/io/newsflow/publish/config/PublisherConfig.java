@@ -1,9 +1,9 @@
 package io.newsflow.publish.config;
 
-import static io.newsflow.schemas.config.SettingValues.intOf;
-
 import io.newsflow.publish.route.CountryCopies;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.topics.TopicContract;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +24,8 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
                               CountryCopies countryCopies, Map<String, String> consumerOverrides,
                               Map<String, String> producerOverrides, Properties settings) {
 
-    public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
-    public static final String DEFAULT_REGISTRY = "http://127.0.0.1:8081/apis/ccompat/v7";
+    public static final String DEFAULT_BOOTSTRAP = CommonSettings.BOOTSTRAP_SERVERS.defaultValue();
+    public static final String DEFAULT_REGISTRY = CommonSettings.SCHEMA_REGISTRY_URL.defaultValue();
     public static final int DEFAULT_HEALTH_PORT = 8083;
     /**
      * Measured on the demo (13 articles/s): one publish commit per 0.36 articles' worth of polls became one per 21,
@@ -37,6 +37,26 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
      * commits are amortised over many articles anyway, and the latency stays that of this many records.
      */
     public static final int DEFAULT_COMMIT_MAX_RECORDS = 50;
+
+    public static final Setting<String> GROUP_ID = Setting.string("publish.group.id", "newsflow-publish",
+            "consumer group of the publishers").example("pub");
+    public static final Setting<String> INSTANCE_ID = Setting.string("publish.instance.id", "0",
+            "stable id: transactional.id and group.instance.id").example("1");
+    public static final Setting<Integer> HEALTH_PORT = Setting.integer("publish.health.port", DEFAULT_HEALTH_PORT,
+            "/health and /metrics; -1: off").atLeast(-1).example("9083");
+    public static final Setting<Integer> POLL_MS = Setting.integer("publish.poll.ms", 100, "longest poll")
+            .atLeast(1).example("50");
+    public static final Setting<Integer> COMMIT_INTERVAL_MS = Setting.integer("publish.commit.interval.ms",
+            DEFAULT_COMMIT_INTERVAL_MS, "how long a transaction stays open across polls from its first record; 0: one per poll")
+            .atLeast(0).example("500");
+    public static final Setting<Integer> COMMIT_MAX_RECORDS = Setting.integer("publish.commit.max.records",
+            DEFAULT_COMMIT_MAX_RECORDS, "records a transaction holds before it is committed sooner than the interval")
+            .atLeast(1).example("20");
+    public static final Setting<CountryCopies> COUNTRY_TOPICS = Setting.choice(CountryCopies.KEY, CountryCopies.ALL,
+            "which tagged countries get a copy on news.articles.country.<CC>").example("focus");
+    /** Publish's own settings, in the reference's order (the shared ones are in CommonSettings and TopicContract). */
+    public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(GROUP_ID, INSTANCE_ID, HEALTH_PORT,
+            POLL_MS, COMMIT_INTERVAL_MS, COMMIT_MAX_RECORDS, COUNTRY_TOPICS);
 
     /** The topic contract with the publisher's own topic names applied. */
     public TopicContract contractWithNames() {
@@ -80,26 +100,18 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
     public static PublisherConfig fromProperties(Properties p) {
         Builder b = builder();
         TopicContract contract = TopicContract.fromProperties(p);
-        PublishTopics d = PublishTopics.from(contract);
-        b.bootstrapServers(p.getProperty("bootstrap.servers", DEFAULT_BOOTSTRAP))
-                .schemaRegistryUrl(p.getProperty("schema.registry.url", DEFAULT_REGISTRY))
-                .groupId(p.getProperty("publish.group.id", "newsflow-publish"))
-                .instanceId(p.getProperty("publish.instance.id", "0"))
-                .topics(new PublishTopics(
-                        p.getProperty("publish.topic.enriched", d.enriched()),
-                        p.getProperty("publish.topic.articles", d.articles()),
-                        p.getProperty("publish.topic.articles.json", d.articlesJson()),
-                        p.getProperty("publish.topic.latest", d.latest()),
-                        p.getProperty("publish.topic.country.prefix", d.countryPrefix()),
-                        p.getProperty("publish.topic.deadletter", d.deadLetter())))
+        b.bootstrapServers(CommonSettings.BOOTSTRAP_SERVERS.read(p))
+                .schemaRegistryUrl(CommonSettings.SCHEMA_REGISTRY_URL.read(p))
+                .groupId(GROUP_ID.read(p))
+                .instanceId(INSTANCE_ID.read(p))
+                .topics(PublishTopics.from(contract))
                 .topicContract(contract)
-                .healthPort(intOf(p, "publish.health.port", DEFAULT_HEALTH_PORT))
-                .pollTimeout(Duration.ofMillis(intOf(p, "publish.poll.ms", 100)))
-                .commitInterval(Duration.ofMillis(intOf(p, "publish.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS)))
-                .commitMaxRecords(intOf(p, "publish.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS))
+                .healthPort(HEALTH_PORT.read(p))
+                .pollTimeout(Duration.ofMillis(POLL_MS.read(p)))
+                .commitInterval(Duration.ofMillis(COMMIT_INTERVAL_MS.read(p)))
+                .commitMaxRecords(COMMIT_MAX_RECORDS.read(p))
+                .countryCopies(COUNTRY_TOPICS.read(p))
                 .settings(p);
-        String copies = p.getProperty(CountryCopies.KEY);
-        if (copies != null) b.countryCopies(CountryCopies.parse(copies));
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("consumer.")) {
                 b.consumerOverride(name.substring("consumer.".length()), p.getProperty(name));

@@ -23,13 +23,6 @@ public enum CountryCopies {
 
     public static final String KEY = "publish.country.topics";
 
-    public static CountryCopies parse(String value) {
-        for (CountryCopies c : values()) {
-            if (c.name().equalsIgnoreCase(value.trim())) return c;
-        }
-        throw new IllegalArgumentException(KEY + " must be all, focus or none, got '" + value + "'");
-    }
-
     /** The codes that get a copy, each once, in tag order. */
     public Set<String> codes(List<CountryTag> tags) {
         Set<String> codes = new LinkedHashSet<>();

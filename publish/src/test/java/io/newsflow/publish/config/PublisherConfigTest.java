@@ -31,7 +31,7 @@ class PublisherConfigTest {
     @Test
     void clientOverridesArePassedThroughByPrefix() {
         PublisherConfig c = PublisherConfig.fromProperties(props("consumer.max.poll.records", "50",
-                "producer.linger.ms", "20", "publish.topic.latest", "x.latest"));
+                "producer.linger.ms", "20", "topics.name.latest", "x.latest"));
         assertThat(c.consumerOverrides()).containsEntry("max.poll.records", "50");
         assertThat(c.producerOverrides()).containsEntry("linger.ms", "20");
         assertThat(c.topics().latest()).isEqualTo("x.latest");
@@ -54,7 +54,7 @@ class PublisherConfigTest {
         assertThat(PublisherConfig.fromProperties(props()).commitInterval()).hasMillis(1000);
         assertThat(PublisherConfig.fromProperties(props("publish.commit.interval.ms", "0")).commitInterval()).isZero();
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.interval.ms", "-5")))
-                .hasMessage("publish.commit.interval.ms must be 0 or more, got -5");
+                .hasMessage("publish.commit.interval.ms must be at least 0, got '-5'");
     }
 
     @Test
@@ -64,7 +64,7 @@ class PublisherConfigTest {
         assertThat(PublisherConfig.fromProperties(props("publish.commit.max.records", "10")).commitMaxRecords())
                 .isEqualTo(10);
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.commit.max.records", "0")))
-                .hasMessage("publish.commit.max.records must be 1 or more, got 0");
+                .hasMessage("publish.commit.max.records must be at least 1, got '0'");
     }
 
     @Test
@@ -73,7 +73,9 @@ class PublisherConfigTest {
                 .isEqualTo(io.newsflow.publish.route.CountryCopies.ALL);
         assertThat(PublisherConfig.fromProperties(props("publish.country.topics", "none")).countryCopies())
                 .isEqualTo(io.newsflow.publish.route.CountryCopies.NONE);
+        assertThat(PublisherConfig.fromProperties(props("publish.country.topics", " Focus ")).countryCopies())
+                .isEqualTo(io.newsflow.publish.route.CountryCopies.FOCUS);
         assertThatThrownBy(() -> PublisherConfig.fromProperties(props("publish.country.topics", "most")))
-                .hasMessage("publish.country.topics must be all, focus or none, got 'most'");
+                .hasMessage("publish.country.topics must be one of all, focus, none, got 'most'");
     }
 }

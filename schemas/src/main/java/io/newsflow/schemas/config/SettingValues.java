@@ -38,6 +38,15 @@ public final class SettingValues {
         }
     }
 
+    /** true or false (any case); anything else is refused by name. */
+    public static boolean booleanOf(Properties p, String key, boolean dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) return dflt;
+        if (v.trim().equalsIgnoreCase("true")) return true;
+        if (v.trim().equalsIgnoreCase("false")) return false;
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+
     /** An ISO-8601 duration (PT2H, P7D). */
     public static Duration durationOf(Properties p, String key, Duration dflt) {
         String v = p.getProperty(key);

@@ -87,8 +87,12 @@ public final class TopicContract {
         return fromProperties(new Properties());
     }
 
-    /** Reads the {@code topics.*} keys of a service's properties; the rest is ignored. */
-    public static TopicContract fromProperties(Properties p) {
+    /**
+     * Reads the {@code topics.*} keys of a service's properties (and, for this release, the per-service topic keys
+     * they replace, with a warning); the rest is ignored.
+     */
+    public static TopicContract fromProperties(Properties settings) {
+        Properties p = LegacyTopicKeys.apply(settings);
         Map<Role, String> names = new LinkedHashMap<>();
         for (Role r : Role.values()) {
             String n = p.getProperty(r.configKey(), r.defaultName).trim();
@@ -115,6 +119,14 @@ public final class TopicContract {
         long retention = longOf(p, DEADLETTER_RETENTION_MS, TWO_WEEKS_MS);
         String prefix = p.getProperty(NAME_PREFIX + "country.prefix", DEFAULT_COUNTRY_PREFIX).trim();
         return new TopicContract(parts, (short) rf, isr, country, retention, names, prefix);
+    }
+
+    /** Whether the previous release's way of turning enrich's engagement input off (a blank topic key) is used. */
+    public static boolean legacyEngagementOff(Properties p) {
+        String legacy = p.getProperty("enrich.topic.engagement");
+        if (legacy == null || !legacy.isBlank()) return false;
+        LegacyTopicKeys.apply(p); // warns, naming enrich.engagement.enabled
+        return true;
     }
 
     /** The same contract with the replication settings fixed for a cluster of {@code brokers} brokers. */

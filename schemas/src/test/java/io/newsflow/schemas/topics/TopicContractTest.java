@@ -74,4 +74,29 @@ class TopicContractTest {
         assertThatThrownBy(() -> TopicContract.fromProperties(props("topics.name.raw", " ")))
                 .hasMessageContaining("topics.name.raw cannot be empty");
     }
+
+    @Test
+    void thePreviousReleasesPerServiceTopicKeysStillNameTheirTopic() {
+        TopicContract c = TopicContract.fromProperties(props("publish.topic.latest", "x.latest"));
+        assertThat(c.name(Role.LATEST)).isEqualTo("x.latest");
+        assertThat(TopicContract.fromProperties(props("ingest.topic.raw", "in", "topics.name.raw", "in")).name(Role.RAW))
+                .as("both keys, one name").isEqualTo("in");
+        assertThat(TopicContract.fromProperties(props("publish.topic.country.prefix", "c.")).countryPrefix()).isEqualTo("c.");
+    }
+
+    @Test
+    void theSameTopicNamedTwoWaysIsRefusedNamingTheKeyToKeep() {
+        assertThatThrownBy(() -> TopicContract.fromProperties(props("enrich.topic.enriched", "a", "topics.name.enriched", "b")))
+                .hasMessageContaining("enrich.topic.enriched=a and topics.name.enriched=b name the same topic differently")
+                .hasMessageContaining("keep topics.name.enriched");
+    }
+
+    @Test
+    void aBlankEngagementKeyStillTurnsTheEngagementInputOff() {
+        assertThat(TopicContract.legacyEngagementOff(props("enrich.topic.engagement", ""))).isTrue();
+        assertThat(TopicContract.legacyEngagementOff(props("enrich.topic.engagement", "eng"))).isFalse();
+        assertThat(TopicContract.legacyEngagementOff(new Properties())).isFalse();
+        assertThat(TopicContract.fromProperties(props("enrich.topic.engagement", "")).name(Role.ENGAGEMENT))
+                .isEqualTo("news.engagement");
+    }
 }
