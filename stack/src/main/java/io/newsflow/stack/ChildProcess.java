@@ -39,6 +39,21 @@ public final class ChildProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * A child runs in a session of its own where {@code setsid} exists (it execs, so the pid stays the child's). Ctrl-C
+     * in a terminal signals the whole foreground process group: without this a broker the demo started would get the
+     * SIGINT itself and stop at once, before the services that write to it. The child still ends with this JVM, by its
+     * stdin pipe ({@link ExitWithParent}) and the owner's stop.
+     */
+    private static final List<String> OWN_SESSION = setsid();
+
+    private static List<String> setsid() {
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            if (Files.isExecutable(Path.of(dir, "setsid"))) return List.of(dir + "/setsid");
+        }
+        return List.of();
+    }
+
     /** The java executable of the running JVM, so the child runs on the same Java version. */
     static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
@@ -54,7 +69,7 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess startJava(String name, List<String> jvmArgs, String classpath, String mainClass,
                                   List<String> args, Map<String, String> env, Path workDir, Path logFile) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(OWN_SESSION);
         command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
