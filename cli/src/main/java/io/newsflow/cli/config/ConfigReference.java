@@ -1,10 +1,12 @@
 package io.newsflow.cli.config;
 
 import io.newsflow.frontpage.FrontPageSettings;
+import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.publish.config.PublisherConfig;
 import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.config.Setting;
+import io.newsflow.schemas.topics.TopicContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +62,7 @@ public final class ConfigReference {
         List<Key> keys = new ArrayList<>();
         keys.addAll(declared(KAFKA_USERS, List.of(CommonSettings.BOOTSTRAP_SERVERS)));
         keys.addAll(declared(REGISTRY_USERS, List.of(CommonSettings.SCHEMA_REGISTRY_URL)));
+        keys.addAll(declared(Set.of("enrich", "publish", "topics"), TopicContract.SETTINGS));
         keys.addAll(List.of(
                 key("security.protocol", KAFKA_USERS, "PLAINTEXT",
                         "and every other key producer, consumer and admin all know (sasl.*, ssl.*, client.dns.lookup): "
@@ -70,12 +73,6 @@ public final class ConfigReference {
                 key("schema.registry.retry.max.ms", REGISTRY_USERS, "10000",
                         "how long registry calls retry 5xx, 429 and refused connections", "2000"),
 
-                key("topics.partitions", creators, "6", "partitions of every topic but the one-partition ones", "12"),
-                key("topics.replication.factor", creators, "-1", "-1: 3, or the broker count when fewer", "3"),
-                key("topics.min.insync.replicas", creators, "-1", "-1: 2 when replication is 3 or more, else 1", "1"),
-                key("topics.country.partitions", creators, "1", "partitions of each news.articles.country.<CC>", "3"),
-                key("topics.deadletter.retention.ms", creators, "1209600000", "how long dead letters are kept (14 days)",
-                        "86400000"),
                 key("topics.name.raw", Set.of("ingest", "enrich", "topics"), "news.articles.raw", "ingest's output", "raw"),
                 key("topics.name.enriched", Set.of("enrich", "publish", "topics"), "news.articles.enriched", "enrich's output", "enriched"),
                 key("topics.name.articles", Set.of("publish", "frontpage", "topics"), "news.articles", "finished articles, Avro", "articles"),
@@ -92,8 +89,6 @@ public final class ConfigReference {
                 key("topics.name.country.prefix", Set.of("publish", "topics"), "news.articles.country.", "prefix of the country topics",
                         "country."),
 
-                key("ingest.http.host", ingest, "127.0.0.1", "interface the HTTP server listens on", "0.0.0.0"),
-                key("ingest.http.port", ingest, "8080", "HTTP port", "9080"),
                 key("ingest.feed.<name>.key", ingest, "(none: ingest refuses to start without a feed)", "bearer key of feed <name>", "secret"),
                 key("ingest.feed.<name>.ninjs.version", ingest, "(declared or guessed per item)", "ninjs schema version feed <name> sends (1.0 ... 3.1)", "3.0"),
                 key("ingest.pull.<name>.url", ingest, "(none)", "a feed ingest polls (http or https)", "https://example.com/f.rss"),
@@ -110,10 +105,6 @@ public final class ConfigReference {
                 key("ingest.sources.quiet.min-gap", ingest, "PT2M", "a source is never quiet sooner than this", "PT10M"),
                 key("ingest.sources.failing.after", ingest, "3", "pulls failed in a row before a source is failing", "5"),
                 key("ingest.sources.disable.after", ingest, "10", "pulls failed in a row before it is only probed", "20"),
-                key("ingest.max.body.bytes", ingest, "10485760", "largest request body", "1048576"),
-                key("ingest.max.items", ingest, "1000", "most items in one request", "100"),
-                key("ingest.produce.timeout.ms", ingest, "15000", "how long a request waits for Kafka", "5000"),
-                key("ingest.retry.after.seconds", ingest, "5", "Retry-After of a 503", "10"),
                 key("producer.*", Set.of("ingest", "enrich", "publish"), "", "a setting of the service's producer only", "20"),
 
                 key("application.id", enrich, "newsflow-enrich", "Kafka Streams application (group, internal topics)",
@@ -157,6 +148,7 @@ public final class ConfigReference {
                 key("enrich.thread.replacements.window", enrich, "PT10M", "window of that count", "PT1H"),
 
                 key("consumer.*", Set.of("enrich", "publish", "frontpage"), "", "a setting of the service's consumer only", "20")));
+        keys.addAll(declared(ingest, IngestConfig.SETTINGS));
         keys.addAll(declared(publish, PublisherConfig.SETTINGS));
         keys.addAll(declared(front, FrontPageSettings.SETTINGS));
         return keys;

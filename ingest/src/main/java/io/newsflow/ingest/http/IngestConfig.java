@@ -1,9 +1,9 @@
 package io.newsflow.ingest.http;
 
-import static io.newsflow.schemas.config.SettingValues.intOf;
-import static io.newsflow.schemas.config.SettingValues.longOf;
 
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ServiceProperties;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.topics.TopicContract;
 
 import java.nio.file.Path;
@@ -37,6 +37,22 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
                            String rawTopic, String deadLetterTopic, long produceTimeoutMs, int retryAfterSeconds,
                            String bootstrapServers, String schemaRegistryUrl, Map<String, String> producerOverrides,
                            Properties settings) {
+
+    public static final Setting<String> HTTP_HOST = Setting.string("ingest.http.host", "127.0.0.1",
+            "interface the HTTP server listens on").example("0.0.0.0");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("ingest.http.port", 8080, "HTTP port; 0: any free one")
+            .atLeast(0).example("9080");
+    public static final Setting<Long> MAX_BODY_BYTES = Setting.longInteger("ingest.max.body.bytes", 10L * 1024 * 1024,
+            "largest request body, as sent and once gunzipped").atLeast(1).example("1048576");
+    public static final Setting<Integer> MAX_ITEMS = Setting.integer("ingest.max.items", 1000, "most items in one request")
+            .atLeast(1).example("100");
+    public static final Setting<Long> PRODUCE_TIMEOUT_MS = Setting.longInteger("ingest.produce.timeout.ms", 15_000,
+            "how long a request waits for Kafka").atLeast(1).example("5000");
+    public static final Setting<Integer> RETRY_AFTER_SECONDS = Setting.integer("ingest.retry.after.seconds", 5,
+            "Retry-After of a 503").atLeast(1).example("10");
+    /** Ingest's own scalar settings (the families ingest.feed.*, ingest.pull.*, ingest.sources.* are listed apart). */
+    public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(HTTP_HOST, HTTP_PORT, MAX_BODY_BYTES,
+            MAX_ITEMS, PRODUCE_TIMEOUT_MS, RETRY_AFTER_SECONDS);
 
     public static final String FEED_PREFIX = "ingest.feed.";
     static final String NINJS_VERSION_SUFFIX = ".ninjs.version";
@@ -90,17 +106,17 @@ public record IngestConfig(String host, int port, Map<String, String> feedKeys, 
         });
         // no default key: a deployment names its feeds (the demo sets its own, feed demo with key demo)
         return new IngestConfig(
-                all.getOrDefault("ingest.http.host", "127.0.0.1"),
-                intOf(all, "ingest.http.port", 8080),
+                HTTP_HOST.read(settings),
+                HTTP_PORT.read(settings),
                 feeds,
-                longOf(all, "ingest.max.body.bytes", 10L * 1024 * 1024),
-                intOf(all, "ingest.max.items", 1000),
+                MAX_BODY_BYTES.read(settings),
+                MAX_ITEMS.read(settings),
                 topics.name(TopicContract.Role.RAW),
                 topics.name(TopicContract.Role.DEADLETTER),
-                longOf(all, "ingest.produce.timeout.ms", 15_000),
-                intOf(all, "ingest.retry.after.seconds", 5),
-                all.getOrDefault("bootstrap.servers", "127.0.0.1:9092"),
-                all.getOrDefault("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
+                PRODUCE_TIMEOUT_MS.read(settings),
+                RETRY_AFTER_SECONDS.read(settings),
+                CommonSettings.BOOTSTRAP_SERVERS.read(settings),
+                CommonSettings.SCHEMA_REGISTRY_URL.read(settings),
                 producer,
                 settings);
     }

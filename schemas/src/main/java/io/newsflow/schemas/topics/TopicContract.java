@@ -1,9 +1,7 @@
 package io.newsflow.schemas.topics;
 
-import static io.newsflow.schemas.config.SettingValues.intOf;
-import static io.newsflow.schemas.config.SettingValues.longOf;
-
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.Setting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +41,22 @@ public final class TopicContract {
     public static final String DEFAULT_COUNTRY_PREFIX = "news.articles.country.";
     static final long TWO_WEEKS_MS = 14L * 24 * 3600 * 1000;
     static final String LOG_APPEND_TIME = "LogAppendTime";
+
+    public static final Setting<Integer> ARTICLE_PARTITIONS = Setting.integer(PARTITIONS, 6,
+            "partitions of every topic but the one-partition ones").atLeast(1).example("12");
+    public static final Setting<Integer> REPLICATION = Setting.integer(REPLICATION_FACTOR, -1,
+            "-1: 3, or the broker count when fewer").validate(v -> v == -1 || (v >= 1 && v <= Short.MAX_VALUE),
+            "-1 (from the cluster) or at least 1").example("3");
+    public static final Setting<Integer> MIN_ISR = Setting.integer(MIN_INSYNC_REPLICAS, -1,
+            "-1: 2 when replication is 3 or more, else 1").validate(v -> v == -1 || v >= 1,
+            "-1 (from the replication factor) or at least 1").example("1");
+    public static final Setting<Integer> COUNTRY_TOPIC_PARTITIONS = Setting.integer(COUNTRY_PARTITIONS, 1,
+            "partitions of each news.articles.country.<CC>").atLeast(1).example("3");
+    public static final Setting<Long> DEADLETTER_RETENTION = Setting.longInteger(DEADLETTER_RETENTION_MS, TWO_WEEKS_MS,
+            "how long dead letters are kept (14 days)").atLeast(1).example("86400000");
+    /** The contract's settings besides the topic names, in the reference's order. */
+    public static final List<Setting<?>> SETTINGS = List.of(ARTICLE_PARTITIONS, REPLICATION, MIN_ISR,
+            COUNTRY_TOPIC_PARTITIONS, DEADLETTER_RETENTION);
 
     /** The roles a topic plays; the name of each is configurable. */
     public enum Role {
@@ -99,24 +113,15 @@ public final class TopicContract {
             if (n.isEmpty()) throw new IllegalArgumentException(r.configKey() + " cannot be empty");
             names.put(r, n);
         }
-        int rf = intOf(p, REPLICATION_FACTOR, -1);
-        int isr = intOf(p, MIN_INSYNC_REPLICAS, -1);
-        if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(REPLICATION_FACTOR + " must be -1 (from the cluster) or at least 1, got " + rf);
-        }
-        if (isr == 0 || isr < -1) {
-            throw new IllegalArgumentException(MIN_INSYNC_REPLICAS + " must be -1 (from the replication factor) or at least 1, got " + isr);
-        }
+        int rf = REPLICATION.read(p);
+        int isr = MIN_ISR.read(p);
         if (rf > 0 && isr > rf) {
             throw new IllegalArgumentException(MIN_INSYNC_REPLICAS + "=" + isr + " is more than " + REPLICATION_FACTOR + "=" + rf
                     + ": no write could ever succeed; lower it");
         }
-        int parts = intOf(p, PARTITIONS, 6);
-        int country = intOf(p, COUNTRY_PARTITIONS, 1);
-        if (parts < 1 || country < 1) {
-            throw new IllegalArgumentException(PARTITIONS + " and " + COUNTRY_PARTITIONS + " must be at least 1");
-        }
-        long retention = longOf(p, DEADLETTER_RETENTION_MS, TWO_WEEKS_MS);
+        int parts = ARTICLE_PARTITIONS.read(p);
+        int country = COUNTRY_TOPIC_PARTITIONS.read(p);
+        long retention = DEADLETTER_RETENTION.read(p);
         String prefix = p.getProperty(NAME_PREFIX + "country.prefix", DEFAULT_COUNTRY_PREFIX).trim();
         return new TopicContract(parts, (short) rf, isr, country, retention, names, prefix);
     }
