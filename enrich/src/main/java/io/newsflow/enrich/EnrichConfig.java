@@ -1,14 +1,11 @@
 package io.newsflow.enrich;
 
-import static io.newsflow.schemas.config.SettingValues.booleanOf;
-import static io.newsflow.schemas.config.SettingValues.doubleOf;
-import static io.newsflow.schemas.config.SettingValues.durationOf;
-import static io.newsflow.schemas.config.SettingValues.intOf;
 
 import io.newsflow.enrich.errors.DeadLetterDeserializationHandler;
 import io.newsflow.enrich.errors.DeadLetterProcessingHandler;
 import io.newsflow.enrich.stories.StorySettings;
 import io.newsflow.enrich.trending.TrendingSettings;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ServiceProperties;
 import io.newsflow.schemas.topics.TopicContract;
 import io.newsflow.countries.Weights;
@@ -64,7 +61,6 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     public static EnrichConfig fromProperties(Properties p) {
         TopicContract contract = TopicContract.fromProperties(p);
         StorySettings s = StorySettings.defaults();
-        TrendingSettings t = TrendingSettings.defaults();
         Properties overrides = new Properties();
         for (String k : p.stringPropertyNames()) {
             if (!k.startsWith("enrich.") && !k.startsWith(TopicContract.PREFIX) && !k.equals(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)
@@ -72,71 +68,52 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 overrides.setProperty(k, p.getProperty(k));
             }
         }
-        boolean engagement = booleanOf(p, "enrich.engagement.enabled", true) && !TopicContract.legacyEngagementOff(p);
-        Duration storyWindow = durationOf(p, "enrich.story.window", s.window());
+        boolean engagement = EnrichSettings.ENGAGEMENT.read(p) && !TopicContract.legacyEngagementOff(p);
+        Duration storyWindow = EnrichSettings.STORY_WINDOW.read(p);
+        // a window shorter than the default gap bounds it, unless the gap is set too
+        Duration gap = p.getProperty(EnrichSettings.STORY_GAP.key()) != null ? EnrichSettings.STORY_GAP.read(p)
+                : s.gap().compareTo(storyWindow) > 0 ? storyWindow : s.gap();
         return new EnrichConfig(
-                p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"),
-                p.getProperty("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"),
-                p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID),
-                p.getProperty("enrich.state.dir", System.getProperty("java.io.tmpdir") + "/newsflow-enrich"),
+                CommonSettings.BOOTSTRAP_SERVERS.read(p),
+                CommonSettings.SCHEMA_REGISTRY_URL.read(p),
+                EnrichSettings.APPLICATION_ID.read(p),
+                EnrichSettings.STATE_DIR.read(p),
                 contract.name(TopicContract.Role.RAW),
                 contract.name(TopicContract.Role.ENRICHED),
                 contract.name(TopicContract.Role.TRENDING),
                 engagement ? contract.name(TopicContract.Role.ENGAGEMENT) : null,
-                p.getProperty("enrich.http.host", "127.0.0.1"),
-                intOf(p, "enrich.http.port", 8090),
-                durationOf(p, "enrich.versions.retention", Duration.ofDays(7)),
+                EnrichSettings.HTTP_HOST.read(p),
+                EnrichSettings.HTTP_PORT.read(p),
+                EnrichSettings.VERSIONS_RETENTION.read(p),
                 new StorySettings(
                         storyWindow,
-                        doubleOf(p, "enrich.story.similarity", s.similarityThreshold()),
-                        intOf(p, "enrich.story.body-chars", s.bodyChars()),
-                        intOf(p, "enrich.story.fingerprints", s.fingerprintsPerStory()),
-                        doubleOf(p, "enrich.story.specifics-similarity", s.specificsThreshold()),
-                        // a window shorter than the default gap bounds it, unless the gap is set too
-                        durationOf(p, "enrich.story.gap", s.gap().compareTo(storyWindow) > 0 ? storyWindow : s.gap())),
+                        EnrichSettings.STORY_SIMILARITY.read(p),
+                        EnrichSettings.STORY_BODY_CHARS.read(p),
+                        EnrichSettings.STORY_FINGERPRINTS.read(p),
+                        EnrichSettings.STORY_SPECIFICS.read(p),
+                        gap),
                 new TrendingSettings(
-                        durationOf(p, "enrich.trending.half-life.fast", t.fastHalfLife()),
-                        durationOf(p, "enrich.trending.half-life.slow", t.slowHalfLife()),
-                        durationOf(p, "enrich.trending.lateness", t.lateness()),
-                        doubleOf(p, "enrich.trending.repeat-weight", t.repeatWeight()),
-                        intOf(p, "enrich.trending.top", t.topN()),
-                        doubleOf(p, "enrich.trending.min-score", t.minScore()),
-                        durationOf(p, "enrich.trending.emit-interval", t.emitInterval()),
-                        intOf(p, "enrich.trending.max-members", t.maxMembers())),
+                        EnrichSettings.HALF_LIFE_FAST.read(p),
+                        EnrichSettings.HALF_LIFE_SLOW.read(p),
+                        EnrichSettings.LATENESS.read(p),
+                        EnrichSettings.REPEAT_WEIGHT.read(p),
+                        EnrichSettings.TOP.read(p),
+                        EnrichSettings.MIN_SCORE.read(p),
+                        EnrichSettings.EMIT_INTERVAL.read(p),
+                        EnrichSettings.MAX_MEMBERS.read(p)),
                 overrides,
                 contract,
-                p.getProperty("enrich.instance.id", "").trim(),
-                intOf(p, "enrich.thread.replacements.max", 3),
-                durationOf(p, "enrich.thread.replacements.window", Duration.ofMinutes(10)),
+                EnrichSettings.INSTANCE_ID.read(p),
+                EnrichSettings.THREAD_REPLACEMENTS_MAX.read(p),
+                EnrichSettings.THREAD_REPLACEMENTS_WINDOW.read(p),
                 // the two country thresholds: being listed as mentioned, and being the focus (io.newsflow.countries.Weights)
-                doubleOf(p, "enrich.countries.mention.min-score", Weights.defaults().mentionMin()),
-                doubleOf(p, "enrich.countries.focus.min-score", Weights.defaults().focusMin()),
-                commitIntervalOf(p),
-                commitMaxRecordsOf(p),
-                commitBusyIntervalOf(p));
+                EnrichSettings.MENTION_MIN.read(p),
+                EnrichSettings.FOCUS_MIN.read(p),
+                EnrichSettings.COMMIT_INTERVAL_MS.read(p),
+                EnrichSettings.COMMIT_MAX_RECORDS.read(p),
+                EnrichSettings.COMMIT_BUSY_INTERVAL_MS.read(p));
     }
 
-    private static int commitMaxRecordsOf(Properties p) {
-        int n = intOf(p, "enrich.commit.max.records", DEFAULT_COMMIT_MAX_RECORDS);
-        if (n < 1) throw new IllegalArgumentException("enrich.commit.max.records must be 1 or more, got " + n);
-        return n;
-    }
-
-    private static int commitBusyIntervalOf(Properties p) {
-        int ms = intOf(p, "enrich.commit.busy.interval.ms", DEFAULT_COMMIT_BUSY_INTERVAL_MS);
-        if (ms < 0) {
-            throw new IllegalArgumentException("enrich.commit.busy.interval.ms must be 0 or more (milliseconds), got " + ms);
-        }
-        return ms;
-    }
-
-    private static int commitIntervalOf(Properties p) {
-        int ms = intOf(p, "enrich.commit.interval.ms", DEFAULT_COMMIT_INTERVAL_MS);
-        if (ms < 0) {
-            throw new IllegalArgumentException("enrich.commit.interval.ms must be 0 or more (milliseconds), got " + ms);
-        }
-        return ms;
-    }
 
     /** The country tagger's weights with this service's two thresholds. */
     public Weights countryWeights() {

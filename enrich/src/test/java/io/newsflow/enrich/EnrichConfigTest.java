@@ -29,7 +29,7 @@ class EnrichConfigTest {
     @Test
     void aWrongCommitIntervalNamesTheKeyAndTheValue() {
         assertThatThrownBy(() -> of("enrich.commit.interval.ms", "-1"))
-                .hasMessage("enrich.commit.interval.ms must be 0 or more (milliseconds), got -1");
+                .hasMessage("enrich.commit.interval.ms must be at least 0, got '-1'");
         assertThatThrownBy(() -> of("enrich.commit.interval.ms", "soon"))
                 .hasMessage("enrich.commit.interval.ms must be a whole number, got 'soon'");
     }
@@ -39,11 +39,11 @@ class EnrichConfigTest {
         assertThat(of().commitMaxRecords()).isEqualTo(EnrichConfig.DEFAULT_COMMIT_MAX_RECORDS);
         assertThat(of("enrich.commit.max.records", "20").commitMaxRecords()).isEqualTo(20);
         assertThatThrownBy(() -> of("enrich.commit.max.records", "0"))
-                .hasMessage("enrich.commit.max.records must be 1 or more, got 0");
+                .hasMessage("enrich.commit.max.records must be at least 1, got '0'");
         assertThat(of().commitBusyIntervalMs()).isEqualTo(EnrichConfig.DEFAULT_COMMIT_BUSY_INTERVAL_MS);
         assertThat(of("enrich.commit.busy.interval.ms", "50").commitBusyIntervalMs()).isEqualTo(50);
         assertThatThrownBy(() -> of("enrich.commit.busy.interval.ms", "-5"))
-                .hasMessage("enrich.commit.busy.interval.ms must be 0 or more (milliseconds), got -5");
+                .hasMessage("enrich.commit.busy.interval.ms must be at least 0, got '-5'");
     }
 
     @Test
@@ -57,5 +57,13 @@ class EnrichConfigTest {
         assertThat(of("producer.transaction.timeout.ms", "30000").streamsProperties().get(key)).isEqualTo("30000");
         assertThat(of().streamsProperties().get(StreamsConfig.consumerPrefix("session.timeout.ms")))
                 .isEqualTo(EnrichConfig.SESSION_TIMEOUT_MS);
+    }
+
+    @Test
+    void aStorySimilarityOutsideZeroToOneIsRefusedByName() {
+        assertThatThrownBy(() -> of("enrich.story.similarity", "1.5"))
+                .hasMessage("enrich.story.similarity must be above 0 and below 1, got '1.5'");
+        assertThat(of("enrich.story.window", "PT6H").stories().gap()).as("a shorter window bounds the default gap")
+                .isEqualTo(java.time.Duration.ofHours(6));
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.cli.config;
 
+import io.newsflow.enrich.EnrichSettings;
 import io.newsflow.frontpage.FrontPageSettings;
 import io.newsflow.ingest.http.IngestConfig;
 import io.newsflow.publish.config.PublisherConfig;
@@ -107,48 +108,9 @@ public final class ConfigReference {
                 key("ingest.sources.disable.after", ingest, "10", "pulls failed in a row before it is only probed", "20"),
                 key("producer.*", Set.of("ingest", "enrich", "publish"), "", "a setting of the service's producer only", "20"),
 
-                key("application.id", enrich, "newsflow-enrich", "Kafka Streams application (group, internal topics)",
-                        "enrich-2"),
-                key("enrich.countries.mention.min-score", enrich, "0", "raw weight a country needs to be listed as mentioned", "1.5"),
-                key("enrich.countries.focus.min-score", enrich, "2", "raw weight a country needs to be the focus", "3"),
-                key("enrich.state.dir", enrich, "$TMPDIR/newsflow-enrich", "Kafka Streams state", "/var/lib/enrich"),
-                key("enrich.instance.id", enrich, "(none)", "stable member id: a restart takes its tasks back at once",
-                        "enrich-a"),
-                key("enrich.http.host", enrich, "127.0.0.1", "interface of /trending, /health, /metrics", "0.0.0.0"),
-                key("enrich.http.port", enrich, "8090", "HTTP port", "9090"),
-                key("enrich.engagement.enabled", enrich, "true", "false: read no engagement topic (trending from articles alone)", "false"),
-                key("enrich.versions.retention", enrich, "P7D", "how long article versions are remembered", "P1D"),
-                key("enrich.story.window", enrich, "(StorySettings)", "how far back a story can be joined", "PT6H"),
-                key("enrich.story.similarity", enrich, "(StorySettings)", "least similarity to join a story", "0.77"),
-                key("enrich.story.body-chars", enrich, "(StorySettings)", "body characters fingerprinted", "123"),
-                key("enrich.story.fingerprints", enrich, "(StorySettings)", "fingerprints kept per story", "7"),
-                key("enrich.story.specifics-similarity", enrich, "(StorySettings)",
-                        "least similarity of names and figures to join a story", "0.55"),
-                key("enrich.story.gap", enrich, "(StorySettings)", "how long after a story's latest article a new one starts another story",
-                        "PT5H"),
-                key("enrich.trending.half-life.fast", enrich, "(TrendingSettings)", "fast decay", "PT7M"),
-                key("enrich.trending.half-life.slow", enrich, "(TrendingSettings)", "slow decay", "PT7H"),
-                key("enrich.trending.lateness", enrich, "(TrendingSettings)", "how late an event may come", "PT7M"),
-                key("enrich.trending.repeat-weight", enrich, "(TrendingSettings)", "weight of a repeat", "0.123"),
-                key("enrich.trending.top", enrich, "(TrendingSettings)", "stories per ranked list", "7"),
-                key("enrich.trending.min-score", enrich, "(TrendingSettings)", "least score to be listed", "0.123"),
-                key("enrich.trending.emit-interval", enrich, "(TrendingSettings)", "how often lists are published",
-                        "PT7S"),
-                key("enrich.trending.max-members", enrich, "(TrendingSettings)", "articles remembered per story", "7"),
-                key("enrich.commit.interval.ms", enrich, "1000",
-                        "how often a quiet stream thread commits its transaction (output visible then); longer: fewer log"
-                                + " writes", "500"),
-                key("enrich.commit.max.records", enrich, "25",
-                        "records a stream thread takes before it is busy and asks for a commit sooner than the interval",
-                        "20"),
-                key("enrich.commit.busy.interval.ms", enrich, "100",
-                        "how often a busy stream thread commits (its latency at high rates)", "50"),
-                key("enrich.thread.replacements.max", enrich, "3", "stream threads replaced before the service exits",
-                        "5"),
-                key("enrich.thread.replacements.window", enrich, "PT10M", "window of that count", "PT1H"),
-
                 key("consumer.*", Set.of("enrich", "publish", "frontpage"), "", "a setting of the service's consumer only", "20")));
         keys.addAll(declared(ingest, IngestConfig.SETTINGS));
+        keys.addAll(declared(enrich, EnrichSettings.SETTINGS));
         keys.addAll(declared(publish, PublisherConfig.SETTINGS));
         keys.addAll(declared(front, FrontPageSettings.SETTINGS));
         return keys;

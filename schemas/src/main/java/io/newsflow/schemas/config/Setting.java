@@ -57,6 +57,15 @@ public final class Setting<T> {
                 v -> SettingValues.longOf(single(key, v), key, dflt), v -> true, null, null);
     }
 
+    public static Setting<Double> decimal(String key, double dflt, String description) {
+        return new Setting<>(key, "decimal", dflt, stripZeros(dflt), description,
+                v -> SettingValues.doubleOf(single(key, v), key, dflt), v -> true, null, null);
+    }
+
+    private static String stripZeros(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     public static Setting<Boolean> bool(String key, boolean dflt, String description) {
         return new Setting<>(key, "boolean", dflt, Boolean.toString(dflt), description,
                 v -> SettingValues.booleanOf(single(key, v), key, dflt), v -> true, "true or false", null);
@@ -82,6 +91,17 @@ public final class Setting<T> {
     /** Only values passing {@code check}; {@code allowed} says which, in the refusal and the reference. */
     public Setting<T> validate(Predicate<T> check, String allowed) {
         return new Setting<>(key, type, defaultValue, defaultText, description, parse, valid.and(check), allowed, example);
+    }
+
+    /** A number from {@code min} to {@code max}. */
+    public Setting<T> between(double min, double max) {
+        return validate(v -> ((Number) v).doubleValue() >= min && ((Number) v).doubleValue() <= max,
+                "from " + stripZeros(min) + " to " + stripZeros(max));
+    }
+
+    /** A duration longer than zero. */
+    public Setting<T> positive() {
+        return validate(v -> !((Duration) v).isNegative() && !((Duration) v).isZero(), "a duration longer than zero");
     }
 
     /** A whole number at least {@code min}. */
