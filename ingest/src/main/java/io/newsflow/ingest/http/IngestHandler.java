@@ -68,7 +68,9 @@ public final class IngestHandler {
     public Response checkLength(Long contentLength, String feed) {
         if (contentLength != null && contentLength > config.maxBodyBytes()) {
             metrics.request(feed, 413);
-            return error(413, "payload_too_large", "body of " + contentLength + " bytes is over the limit of " + config.maxBodyBytes(), Map.of());
+            // the same refusal the intake makes of a body read over the limit, answered the same way
+            return answer(new IntakeOutcome.Refused(Refusal.TOO_LARGE, Intake.overLimit(contentLength, config.maxBodyBytes()),
+                    null, null));
         }
         return null;
     }
@@ -154,9 +156,6 @@ public final class IngestHandler {
     }
 
     private static Response error(int status, String code, String message, Map<String, String> headers) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("error", code);
-        out.put("message", message);
-        return new Response(status, out.toString(), new LinkedHashMap<>(headers));
+        return new Response(status, json(code, message, null).toString(), new LinkedHashMap<>(headers));
     }
 }

@@ -70,6 +70,11 @@ public final class Intake {
                 new SourceHealth(SourceHealth.Settings.defaults(), java.time.Clock.systemUTC(), e -> { }));
     }
 
+    /** Why a body of {@code bytes} is refused under a limit of {@code max}. */
+    public static String overLimit(long bytes, long max) {
+        return "body of " + bytes + " bytes is over the limit of " + max;
+    }
+
     public IntakeOutcome take(Delivery d) {
         return take(d, UnaryOperator.identity());
     }
@@ -79,8 +84,7 @@ public final class Intake {
         byte[] raw = d.body();
         metrics.bodyBytes(raw.length);
         if (raw.length > config.maxBodyBytes()) {
-            return refuse(d, Refusal.TOO_LARGE, "body of " + raw.length + " bytes is over the limit of "
-                    + config.maxBodyBytes(), null, null, 1);
+            return refuse(d, Refusal.TOO_LARGE, overLimit(raw.length, config.maxBodyBytes()), null, null, 1);
         }
         String mediaType = new Document("x", d.contentType(), raw).mediaType();
         if (mediaType != null && !parsers.accepts(mediaType)) {

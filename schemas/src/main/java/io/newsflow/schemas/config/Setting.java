@@ -49,17 +49,17 @@ public final class Setting<T> {
 
     public static Setting<Integer> integer(String key, int dflt, String description) {
         return new Setting<>(key, "int", dflt, Integer.toString(dflt), description,
-                v -> SettingValues.intOf(single(key, v), key, dflt), v -> true, null, null);
+                v -> SettingValues.toInt(key, v, dflt), v -> true, null, null);
     }
 
     public static Setting<Long> longInteger(String key, long dflt, String description) {
         return new Setting<>(key, "long", dflt, Long.toString(dflt), description,
-                v -> SettingValues.longOf(single(key, v), key, dflt), v -> true, null, null);
+                v -> SettingValues.toLong(key, v, dflt), v -> true, null, null);
     }
 
     public static Setting<Double> decimal(String key, double dflt, String description) {
         return new Setting<>(key, "decimal", dflt, stripZeros(dflt), description,
-                v -> SettingValues.doubleOf(single(key, v), key, dflt), v -> true, null, null);
+                v -> SettingValues.toDouble(key, v, dflt), v -> true, null, null);
     }
 
     private static String stripZeros(double d) {
@@ -68,12 +68,12 @@ public final class Setting<T> {
 
     public static Setting<Boolean> bool(String key, boolean dflt, String description) {
         return new Setting<>(key, "boolean", dflt, Boolean.toString(dflt), description,
-                v -> SettingValues.booleanOf(single(key, v), key, dflt), v -> true, "true or false", null);
+                v -> SettingValues.toBoolean(key, v, dflt), v -> true, "true or false", null);
     }
 
     public static Setting<Duration> duration(String key, Duration dflt, String description) {
         return new Setting<>(key, "duration", dflt, dflt.toString(), description,
-                v -> SettingValues.durationOf(single(key, v), key, dflt), v -> true, null, null);
+                v -> SettingValues.toDuration(key, v, dflt), v -> true, null, null);
     }
 
     /** One of {@code choices} (any case), read as its enum constant. */
@@ -160,12 +160,6 @@ public final class Setting<T> {
 
     public String example() {
         return example;
-    }
-
-    private static Properties single(String key, String value) {
-        Properties p = new Properties();
-        p.setProperty(key, value);
-        return p;
     }
 
     @Override

@@ -29,18 +29,15 @@ public final class SettingValues {
     }
 
     public static double doubleOf(Properties p, String key, double dflt) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) return dflt;
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
-        }
+        return toDouble(key, p.getProperty(key), dflt);
     }
 
     /** true or false (any case); anything else is refused by name. */
     public static boolean booleanOf(Properties p, String key, boolean dflt) {
-        String v = p.getProperty(key);
+        return toBoolean(key, p.getProperty(key), dflt);
+    }
+
+    static boolean toBoolean(String key, String v, boolean dflt) {
         if (v == null || v.isBlank()) return dflt;
         if (v.trim().equalsIgnoreCase("true")) return true;
         if (v.trim().equalsIgnoreCase("false")) return false;
@@ -49,7 +46,10 @@ public final class SettingValues {
 
     /** An ISO-8601 duration (PT2H, P7D). */
     public static Duration durationOf(Properties p, String key, Duration dflt) {
-        String v = p.getProperty(key);
+        return toDuration(key, p.getProperty(key), dflt);
+    }
+
+    static Duration toDuration(String key, String v, Duration dflt) {
         if (v == null || v.isBlank()) return dflt;
         try {
             return Duration.parse(v.trim());
@@ -58,7 +58,16 @@ public final class SettingValues {
         }
     }
 
-    private static int toInt(String key, String v, int dflt) {
+    static double toDouble(String key, String v, double dflt) {
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    static int toInt(String key, String v, int dflt) {
         long n = toLong(key, v, dflt);
         if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
             throw new IllegalArgumentException(key + " must be a whole number from " + Integer.MIN_VALUE + " to "
@@ -67,7 +76,7 @@ public final class SettingValues {
         return (int) n;
     }
 
-    private static long toLong(String key, String v, long dflt) {
+    static long toLong(String key, String v, long dflt) {
         if (v == null || v.isBlank()) return dflt;
         try {
             return Long.parseLong(v.trim());

@@ -126,12 +126,13 @@ public final class TopicContract {
         return new TopicContract(parts, (short) rf, isr, country, retention, names, prefix);
     }
 
-    /** Whether the previous release's way of turning enrich's engagement input off (a blank topic key) is used. */
+    /**
+     * Whether the previous release's way of turning enrich's engagement input off (a blank topic key) is used; reading
+     * the contract ({@link #fromProperties}) has warned about it, naming enrich.engagement.enabled.
+     */
     public static boolean legacyEngagementOff(Properties p) {
         String legacy = p.getProperty("enrich.topic.engagement");
-        if (legacy == null || !legacy.isBlank()) return false;
-        LegacyTopicKeys.apply(p); // warns, naming enrich.engagement.enabled
-        return true;
+        return legacy != null && legacy.isBlank();
     }
 
     /** The same contract with the replication settings fixed for a cluster of {@code brokers} brokers. */
